@@ -1,0 +1,72 @@
+/**
+ * Calendar days in the shop's time zone, as whole days since 1970-01-01 ("epoch days").
+ * Recency is counted in these days, so an order at 23:59 and one at 00:01 are one day apart
+ * in the shop's own calendar whatever the machine's time zone is.
+ */
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatterCache.set(timeZone, f);
+  }
+  return f;
+}
+
+export const DAY_MS = 86_400_000;
+
+export function epochDayInZone(at: number, timeZone: string): number {
+  if (timeZone === 'UTC') return Math.floor(at / DAY_MS);
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Math.floor(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `timeZone` from UTC at instant `at`, in minutes (e.g. +480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(at: number, timeZone: string): number {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);
+}
+
+/** The instant at which a wall-clock time in `timeZone` happens. */
+export function zonedWallTimeToEpoch(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  timeZone: string,
+): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  const off1 = zoneOffsetMinutes(guess, timeZone);
+  const first = guess - off1 * 60000;
+  const off2 = zoneOffsetMinutes(first, timeZone);
+  return off1 === off2 ? first : guess - off2 * 60000;
+}

@@ -1,0 +1,66 @@
+import type { OrderStatus, Platform } from '../model';
+
+/**
+ * A selector with its history: `current` is tried first, then `fallbacks` in order (older
+ * markup still seen in the wild). `since` dates when `current` was last verified against the page,
+ * so a stale selector is easy to spot.
+ */
+export interface DatedSelector {
+  current: string;
+  since: string;
+  fallbacks: ReadonlyArray<{ selector: string; until: string; note?: string }>;
+}
+
+/** A buyer found on the page, anchored to the element the badge goes beside. */
+export interface FoundBuyer {
+  /** Raw buyer handle as read (normalised later with `buyerKeyOf`). */
+  buyerId: string;
+  name: string;
+  anchor: Element;
+}
+
+/** An order read from an order-list row, in the page's own units (parsed by the adapter). */
+export interface CapturedOrderRow {
+  orderId: string;
+  buyerId: string;
+  buyerName?: string;
+  /** Epoch ms. */
+  placedAt: number;
+  /** Minor units. */
+  total: number;
+  currency: string;
+  status: OrderStatus;
+  items: Array<{ title: string; qty: number; unitPrice: number; sku?: string; category?: string }>;
+  shipCountry?: string;
+  anchor: Element;
+}
+
+export interface ChatMessage {
+  from: 'buyer' | 'seller';
+  text: string;
+  /** Epoch ms when the page shows it, else undefined. */
+  at?: number;
+}
+
+export type PageKind = 'chat' | 'orders';
+
+export interface SiteAdapter {
+  id: string;
+  label: string;
+  platform: Platform;
+  /** WebExtension match patterns the adapter runs on (must be covered by host permissions). */
+  matches: readonly string[];
+  /** Which kinds of page this URL shows; an adapter may serve several. */
+  pageKinds(url: URL): PageKind[];
+  selectors: Readonly<Record<string, DatedSelector>>;
+  /** The buyer of the open conversation, or null when none is open or it cannot be found. */
+  readChatBuyer?(root: ParentNode): FoundBuyer | null;
+  /** The element the seller types replies into (textarea, input or contenteditable). */
+  findChatInput?(root: ParentNode): HTMLElement | null;
+  /** Every buyer name visible in conversation lists or order lists. */
+  readListBuyers?(root: ParentNode): FoundBuyer[];
+  /** Orders visible on an order-list page. */
+  readOrderRows?(root: ParentNode): CapturedOrderRow[];
+  /** Messages of the open conversation, oldest first. */
+  readMessages?(root: ParentNode): ChatMessage[];
+}

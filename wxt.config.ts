@@ -1,23 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Host permissions only for the built-in marketplaces; every other origin is an optional
-// permission asked for in teach mode (DESIGN: Permissions). 127.0.0.1 serves the demo marketplace.
-export const BUILT_IN_HOSTS = [
-  'https://web.whatsapp.com/*',
-  'https://sellercentral.amazon.com/*',
-  'https://sellercentral.amazon.co.uk/*',
-  'https://sellercentral.amazon.de/*',
-  'https://sellercentral-japan.amazon.com/*',
-  'https://www.etsy.com/your/*',
-  'https://myseller.taobao.com/*',
-  'https://trade.taobao.com/*',
-  'https://qn.taobao.com/*',
-  'http://127.0.0.1/*',
-];
+import { BUILT_IN_HOSTS } from './core/sites/hosts';
+
+export { BUILT_IN_HOSTS };
 
 export default defineConfig({
-  modules: [],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',

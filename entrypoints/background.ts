@@ -1,1 +1,8 @@
-export default defineBackground(() => {});
+import { startBackground } from '@/core/background/start';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground();
+  },
+});

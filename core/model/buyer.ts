@@ -16,8 +16,12 @@ export const BuyerAggregate = z.object({
   paidSpend: MinorUnits,
   firstOrderAt: EpochMs.optional(),
   lastOrderAt: EpochMs.optional(),
-  /** Distinct paid purchase days (shop time zone epoch days), ascending, with that day's spend. */
-  days: z.array(z.tuple([z.number().int(), MinorUnits])),
+  /**
+   * Distinct paid purchase days (shop time zone epoch days), ascending, with that day's spend and
+   * that day's paid order count. The count is optional so aggregates written before it existed
+   * stay valid; a missing count means one order (windowed frequency then counts days).
+   */
+  days: z.array(z.tuple([z.number().int(), MinorUnits, z.number().int().positive().optional()])),
   discountedOrders: z.number().int().nonnegative(),
   itemCount: z.number().int().nonnegative(),
   maxQtyPerLine: z.number().int().nonnegative(),

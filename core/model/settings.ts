@@ -16,6 +16,136 @@ const CutPoints2 = z
 
 export const SCHEMA_SETTINGS_VERSION = 1;
 
+const Share = z.number().min(0).max(1);
+const PositiveRatio = z.number().positive();
+
+/**
+ * Loyalty (忠诚 / 较忠诚 / 一般 / 非忠诚). "Rhythm ratio" = days since the last purchase divided by
+ * the buyer's own median interval between purchase days (1 = exactly on their usual rhythm).
+ */
+export const LoyaltySettings = z
+  .object({
+    /** Repeat purchase days (distinct days − 1) needed for `loyal`. */
+    loyalMinRepeat: z.number().int().min(1),
+    /** Rhythm ratio at or below this is "within the usual interval". */
+    rhythmTolerance: PositiveRatio,
+    /** Rhythm ratio above this means the buyer has lapsed → `disloyal`. */
+    lapseFactor: PositiveRatio,
+    /** A one-time buyer whose only purchase is older than this many days is `disloyal`. */
+    singlePurchaseLapsedDays: z.number().int().positive(),
+    /** Refund share (refunded / (paid + refunded)) above this caps loyalty at `average`. */
+    maxRefundShare: Share,
+    /** Refund share at or above this makes the buyer `disloyal`. */
+    disloyalRefundShare: Share,
+  })
+  .refine((v) => v.lapseFactor > v.rhythmTolerance, {
+    message: 'the lapse factor must be above the rhythm tolerance',
+    path: ['lapseFactor'],
+  })
+  .refine((v) => v.disloyalRefundShare > v.maxRefundShare, {
+    message: 'the disloyal refund share must be above the maximum refund share',
+    path: ['disloyalRefundShare'],
+  });
+export type LoyaltySettings = z.infer<typeof LoyaltySettings>;
+export const DEFAULT_LOYALTY: LoyaltySettings = {
+  loyalMinRepeat: 3,
+  rhythmTolerance: 1.5,
+  lapseFactor: 3,
+  singlePurchaseLapsedDays: 365,
+  maxRefundShare: 0.2,
+  disloyalRefundShare: 0.5,
+};
+
+/** Lifecycle: prospect → new → growing → mature, and declining when the buyer drifts away. */
+export const LifecycleSettings = z.object({
+  /** First paid order within this many days → `new`. */
+  newDays: z.number().int().nonnegative(),
+  /** Distinct purchase days needed for `mature` (fewer → `growing`). */
+  matureMinPurchaseDays: z.number().int().min(2),
+  /** No purchase for more than this many days → `declining`. */
+  decliningAfterDays: z.number().int().positive(),
+  /** Days since last purchase above this multiple of the buyer's median interval → `declining`. */
+  decliningRhythmFactor: PositiveRatio,
+});
+export type LifecycleSettings = z.infer<typeof LifecycleSettings>;
+export const DEFAULT_LIFECYCLE: LifecycleSettings = {
+  newDays: 30,
+  matureMinPurchaseDays: 4,
+  decliningAfterDays: 180,
+  decliningRhythmFactor: 2,
+};
+
+/** Price sensitivity and quality orientation, relative to the shop's median unit price. */
+export const PreferenceSettings = z.object({
+  /** Discounted share of paid orders above this → price-sensitive ("most orders"). */
+  discountShare: Share,
+  /** Mean unit price at or below this multiple of the shop median → price-sensitive. */
+  lowUnitPriceRatio: PositiveRatio,
+  /** Mean unit price at or above this multiple of the shop median (and few refunds) → quality-oriented. */
+  highUnitPriceRatio: PositiveRatio,
+  /** Refund share at or below this is "few refunds" for quality orientation. */
+  qualityMaxRefundShare: Share,
+  /** How many top interest categories to list. */
+  topCategories: z.number().int().min(0).max(10),
+});
+export type PreferenceSettings = z.infer<typeof PreferenceSettings>;
+export const DEFAULT_PREFERENCES: PreferenceSettings = {
+  discountShare: 0.5,
+  lowUnitPriceRatio: 0.7,
+  highUnitPriceRatio: 1.5,
+  qualityMaxRefundShare: 0.1,
+  topCategories: 3,
+};
+
+/** Business / reseller signals. */
+export const CustomerTypeSettings = z.object({
+  /** Largest quantity on one order line at or above this → reseller (wholesale quantities). */
+  wholesaleQtyPerLine: z.number().int().positive(),
+  /** Mean items per paid order at or above this → reseller. */
+  resellerItemsPerOrder: PositiveRatio,
+  /**
+   * Words in a buyer name that mark a business. Latin words match whole words, case-insensitive
+   * (a trailing "." is optional); CJK words match anywhere in the name.
+   */
+  businessNameWords: z.array(z.string().trim().min(1).max(40)).max(200),
+});
+export type CustomerTypeSettings = z.infer<typeof CustomerTypeSettings>;
+export const DEFAULT_CUSTOMER_TYPE: CustomerTypeSettings = {
+  wholesaleQtyPerLine: 10,
+  resellerItemsPerOrder: 20,
+  businessNameWords: [
+    '公司',
+    '有限',
+    '集团',
+    '企业',
+    '商行',
+    '商贸',
+    '贸易',
+    '工厂',
+    '经营部',
+    'Ltd',
+    'Limited',
+    'LLC',
+    'LLP',
+    'Inc',
+    'Corp',
+    'Corporation',
+    'GmbH',
+    'AG',
+    'PLC',
+    'Pty',
+    'S.A.',
+    'S.L.',
+    'SARL',
+    'SRL',
+    'B.V.',
+    'Co.',
+    'Company',
+    'Trading',
+    'Wholesale',
+  ],
+};
+
 export const Settings = z
   .object({
     version: z.literal(SCHEMA_SETTINGS_VERSION),
@@ -36,6 +166,10 @@ export const Settings = z
       monetaryCuts: CutPoints4,
       minBuyersForQuantiles: z.number().int().min(1),
     }),
+    /**
+     * value-8 highs: R is high when recency days ≤ threshold; F and M are high when strictly above
+     * the shop median (`median`), or at least the absolute amount (`absolute`).
+     */
     value8: z.object({
       threshold: z.enum(['median', 'absolute']),
       recencyDays: z.number().nonnegative(),
@@ -71,10 +205,17 @@ export const Settings = z
     /** Paid spend in shop minor units: > cuts[1] large, > cuts[0] medium, else small. */
     spendBands: CutPoints2,
     prediction: z.object({
+      /** Time unit of the BG/NBD fit; the model is the same, only the scale of alpha changes. */
       unit: z.enum(['days', 'weeks']),
       horizonDays: z.number().int().positive(),
+      /** Buyers with at least one repeat purchase day needed before predictions are shown. */
       minRepeatBuyers: z.number().int().positive(),
     }),
+    // Added after version 1 shipped: defaults keep settings saved earlier valid.
+    loyalty: LoyaltySettings.default(DEFAULT_LOYALTY),
+    lifecycle: LifecycleSettings.default(DEFAULT_LIFECYCLE),
+    preferences: PreferenceSettings.default(DEFAULT_PREFERENCES),
+    customerType: CustomerTypeSettings.default(DEFAULT_CUSTOMER_TYPE),
     /** Per-site switch for capturing orders from order-list pages. */
     capture: z.record(z.string(), z.boolean()),
     demoLoaded: z.boolean(),
@@ -106,6 +247,10 @@ export function defaultSettings(browserLanguage = 'en'): Settings {
     frequencyBands: [1, 4],
     spendBands: [20_000, 100_000],
     prediction: { unit: 'weeks', horizonDays: 90, minRepeatBuyers: 30 },
+    loyalty: { ...DEFAULT_LOYALTY },
+    lifecycle: { ...DEFAULT_LIFECYCLE },
+    preferences: { ...DEFAULT_PREFERENCES },
+    customerType: { ...DEFAULT_CUSTOMER_TYPE, businessNameWords: [...DEFAULT_CUSTOMER_TYPE.businessNameWords] },
     capture: {},
     demoLoaded: false,
   };

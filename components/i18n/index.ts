@@ -1,0 +1,44 @@
+import type { Locale as DateFnsLocale } from 'date-fns';
+import { enUS, zhCN } from 'date-fns/locale';
+import { en, type MessageKey } from './en';
+import { zh_CN } from './zh_CN';
+
+export type { MessageKey };
+export type UiLocale = 'en' | 'zh_CN';
+
+const TABLES: Record<UiLocale, Record<MessageKey, string>> = { en, zh_CN };
+
+/** Chinese for any zh-* browser language, English otherwise. */
+export function resolveLocale(language: string | undefined): UiLocale {
+  return language && /^zh/i.test(language) ? 'zh_CN' : 'en';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: UiLocale): Translate {
+  const table = TABLES[locale];
+  return (key, params) => {
+    const template = table[key] ?? en[key] ?? key;
+    return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
+  };
+}
+
+export function dateLocale(locale: UiLocale): DateFnsLocale {
+  return locale === 'zh_CN' ? zhCN : enUS;
+}
+
+export function bcp47(locale: UiLocale): string {
+  return locale === 'zh_CN' ? 'zh-CN' : 'en-US';
+}
+
+/** Money from minor units, formatted for the UI language (¥12,300 / US$12.00). */
+export function formatMoney(minor: number, currency: string, locale: UiLocale): string {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const value = minor / 10 ** digits;
+  return new Intl.NumberFormat(bcp47(locale), {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: Number.isInteger(value) ? 0 : digits,
+    minimumFractionDigits: 0,
+  }).format(value);
+}

@@ -1,0 +1,51 @@
+import type { Buyer, BuyerAggregate, Settings } from '../model';
+import type { ChangeSignal, RescoreStatusDto, ResolvedActionDto } from '../messaging';
+import type { BuyerTiersDB } from '../store';
+import { getSettings, saveSettings } from '../store';
+import type { AggregateContext } from '../scoring/aggregate';
+
+/** A buyer whose aggregate a write changed, with the aggregate before it (undefined if new). */
+export interface TouchedBuyer {
+  key: string;
+  prev?: BuyerAggregate;
+}
+
+/** Scoring as the handlers see it; implemented in `rescorer.ts` over core/scoring. */
+export interface Rescorer {
+  /** Rescores the buyers whose orders just changed against the current shop context. */
+  afterWrite(touched: readonly TouchedBuyer[]): Promise<void>;
+  /** Starts a full rescore (rebuilding quantile boundaries and model fits); resolves when done. */
+  full(): Promise<RescoreStatusDto>;
+  status(): RescoreStatusDto;
+  suggestActions(buyer: Buyer, locale: string): Promise<ResolvedActionDto[]>;
+}
+
+export interface ServiceDeps {
+  db: BuyerTiersDB;
+  now(): number;
+  browserLanguage: string;
+  /** Tells every open tab and page that data changed (storage-event broadcast). */
+  signal(change: Omit<ChangeSignal, 'at'>): void;
+  rescorer: Rescorer;
+}
+
+/** Settings cached in memory; every write goes through `save` so the cache cannot go stale. */
+export class SettingsCache {
+  private cached: Settings | undefined;
+  constructor(
+    private readonly db: BuyerTiersDB,
+    private readonly browserLanguage: string,
+  ) {}
+  async get(): Promise<Settings> {
+    this.cached ??= await getSettings(this.db, this.browserLanguage);
+    return this.cached;
+  }
+  async save(next: Settings): Promise<Settings> {
+    this.cached = await saveSettings(this.db, next);
+    return this.cached;
+  }
+}
+
+export function aggregateContextOf(s: Settings): AggregateContext {
+  return { shopCurrency: s.shopCurrency, currencyRates: s.currencyRates, timeZone: s.timeZone };
+}

@@ -1,0 +1,321 @@
+import type { z } from 'zod';
+import { buyerKeyOf, orderKeyOf, splitBuyerKey } from '../model';
+import type { RescoreStatusDto } from '../messaging';
+import type { CapturedOrder } from '../messageSchemas';
+import {
+  createTag,
+  deleteTag,
+  type DeletedTag,
+  forgetBuyer,
+  getNote,
+  historyOfBuyer,
+  listTags,
+  mergeTags,
+  ordersOfBuyer,
+  rebuildAggregates,
+  recolorTag,
+  renameTag,
+  restoreTag,
+  saveNote,
+  seeBuyer,
+  tagBuyers,
+  tagsOfBuyers,
+  untagBuyers,
+  writeOrders,
+} from '../store';
+import { badgesFor, toBadge } from './badges';
+import { SettingsCache, aggregateContextOf, type ServiceDeps } from './context';
+import { HandlerError, type Handlers } from './router';
+import type { SenderInfo } from './sender';
+import { Settings as SettingsSchema } from '../model';
+
+/**
+ * A content script may only touch buyers of the platform its page belongs to; extension pages
+ * may touch any. This is what stops a hostile page from reading or writing another site's data.
+ */
+function assertPlatform(sender: SenderInfo, platform: string): void {
+  if (sender.kind === 'page') return;
+  if (!sender.platform || sender.platform !== platform) {
+    throw new HandlerError('forbidden', `This page may not access ${platform} buyers.`);
+  }
+}
+
+function assertKeys(sender: SenderInfo, keys: readonly string[]): void {
+  for (const k of keys) assertPlatform(sender, splitBuyerKey(k).platform);
+}
+
+export function capturedToOrder(platform: string, c: z.output<typeof CapturedOrder>, now: number) {
+  return {
+    key: orderKeyOf(platform, c.orderId),
+    orderId: c.orderId,
+    platform,
+    buyerKey: buyerKeyOf(platform, c.buyerId),
+    buyerName: c.buyerName,
+    placedAt: c.placedAt,
+    total: c.total,
+    currency: c.currency,
+    items: c.items,
+    status: c.status,
+    shipCountry: c.shipCountry,
+    source: 'capture' as const,
+    updatedAt: now,
+  };
+}
+
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { db, now, rescorer } = deps;
+  const settings = new SettingsCache(db, deps.browserLanguage);
+  const deletedTags = new Map<string, DeletedTag>();
+
+  const badgeOf = async (key: string) => {
+    const badges = await badgesFor(db, [key], await settings.get(), now());
+    const b = badges[key];
+    if (!b) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+    return b;
+  };
+
+  const writeAndRescore = async (orders: unknown[]) => {
+    const s = await settings.get();
+    const res = await writeOrders(db, orders, aggregateContextOf(s), now());
+    if (res.touchedBuyers.length > 0) {
+      await rescorer.afterWrite(res.touchedBuyers.map((key) => ({ key, prev: res.previous.get(key) })));
+      deps.signal({ buyerKeys: res.touchedBuyers, kinds: ['buyers'] });
+    }
+    return res;
+  };
+
+  return {
+    async getBadges({ buyerKeys }, sender) {
+      // A content script asking for other platforms' buyers simply gets none of them.
+      const allowed =
+        sender.kind === 'page' ? buyerKeys : buyerKeys.filter((k) => splitBuyerKey(k).platform === sender.platform);
+      return badgesFor(db, allowed, await settings.get(), now());
+    },
+
+    async getBuyerCard({ buyerKey, locale }, sender) {
+      assertKeys(sender, [buyerKey]);
+      const buyer = await db.buyers.get(buyerKey);
+      if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      const s = await settings.get();
+      const [orders, note, history, tags] = await Promise.all([
+        ordersOfBuyer(db, buyerKey, 100),
+        getNote(db, buyerKey),
+        historyOfBuyer(db, buyerKey),
+        tagsOfBuyers(db, [buyerKey]),
+      ]);
+      const recent = history.find((c) => c.dimension === 'segment' && c.at >= now() - 30 * 86_400_000);
+      return {
+        badge: toBadge(buyer, tags.get(buyerKey) ?? [], s, recent),
+        buyer,
+        orders,
+        note,
+        history,
+        actions: await rescorer.suggestActions(buyer, locale ?? deps.browserLanguage),
+      };
+    },
+
+    async seeBuyer({ platform, buyerId, name }, sender) {
+      assertPlatform(sender, platform);
+      const key = buyerKeyOf(platform, buyerId);
+      const cleanName = name?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+      const existed = await db.buyers.get(key);
+      await seeBuyer(db, key, cleanName, now());
+      if (!existed) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
+      return badgeOf(key);
+    },
+
+    async recordCapturedOrders({ platform, orders }, sender) {
+      assertPlatform(sender, platform);
+      const s = await settings.get();
+      if (sender.kind === 'content' && s.capture[platform] === false) {
+        throw new HandlerError('forbidden', `Order capture is switched off for ${platform}.`);
+      }
+      const t = now();
+      const res = await writeAndRescore(orders.map((o) => capturedToOrder(platform, o, t)));
+      return { new: res.new, duplicate: res.duplicate, updated: res.updated, rejected: [] };
+    },
+
+    async listTags() {
+      return listTags(db);
+    },
+
+    async createTag({ name, color }) {
+      const tag = await createTag(db, name, color, now());
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return tag;
+    },
+
+    async tagBuyers({ buyerKeys, tagId }, sender) {
+      assertKeys(sender, buyerKeys);
+      await tagBuyers(db, buyerKeys, tagId, now());
+      deps.signal({ buyerKeys, kinds: ['tags'] });
+      return { tagged: buyerKeys.length };
+    },
+
+    async untagBuyers({ buyerKeys, tagId }, sender) {
+      assertKeys(sender, buyerKeys);
+      await untagBuyers(db, buyerKeys, tagId);
+      deps.signal({ buyerKeys, kinds: ['tags'] });
+      return { untagged: buyerKeys.length };
+    },
+
+    async saveNote({ buyerKey, text }, sender) {
+      assertKeys(sender, [buyerKey]);
+      if (!(await db.buyers.get(buyerKey))) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      const note = await saveNote(db, buyerKey, text, now());
+      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+      return note;
+    },
+
+    async getSiteState({ platform }, sender) {
+      assertPlatform(sender, platform);
+      const s = await settings.get();
+      return {
+        captureEnabled: s.capture[platform] !== false,
+        demoLoaded: s.demoLoaded,
+        locale: s.language === 'auto' ? deps.browserLanguage : s.language,
+      };
+    },
+
+    async reportSelectorHealth({ site, found, url }, sender) {
+      if (sender.kind === 'content' && sender.platform !== site) {
+        throw new HandlerError('forbidden', 'A page may only report on its own site.');
+      }
+      return db.transaction('rw', db.selectorHealth, async () => {
+        const row = (await db.selectorHealth.get(site)) ?? { site, misses: 0, hits: 0 };
+        if (found) row.hits++;
+        else {
+          row.misses++;
+          row.lastMissAt = now();
+          row.lastMissUrl = url.slice(0, 500);
+        }
+        await db.selectorHealth.put(row);
+        return { misses: row.misses };
+      });
+    },
+
+    async loadDemoOrders({ orders, done }, sender) {
+      if (sender.kind !== 'content' || sender.platform !== 'demo') {
+        throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
+      }
+      const bad = orders.findIndex((o) => (o as { platform?: unknown })?.platform !== 'demo');
+      if (bad >= 0) throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
+      let s = await settings.get();
+      if ((await db.orders.count()) === 0) {
+        // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
+        // excluded as "unconverted"; a seller with real data keeps their own settings.
+        s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
+      }
+      const res = await writeOrders(db, orders, aggregateContextOf(s), now());
+      if (done) {
+        await settings.save({ ...(await settings.get()), demoLoaded: true });
+        await rescorer.full();
+        deps.signal({ buyerKeys: [], kinds: ['buyers'] });
+      }
+      return { new: res.new, duplicate: res.duplicate, updated: res.updated };
+    },
+
+    async getSettings() {
+      return settings.get();
+    },
+
+    async saveSettings({ settings: raw }) {
+      const next = SettingsSchema.parse(raw);
+      const prev = await settings.get();
+      const saved = await settings.save(next);
+      const aggChanged =
+        prev.shopCurrency !== saved.shopCurrency ||
+        prev.timeZone !== saved.timeZone ||
+        JSON.stringify(prev.currencyRates) !== JSON.stringify(saved.currencyRates);
+      void (aggChanged ? rebuildAllAggregates() : Promise.resolve()).then(() => rescorer.full());
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return saved;
+    },
+
+    async renameTag({ tagId, name }) {
+      const t = await renameTag(db, tagId, name);
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return t;
+    },
+
+    async recolorTag({ tagId, color }) {
+      const t = await recolorTag(db, tagId, color);
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return t;
+    },
+
+    async deleteTag({ tagId }) {
+      const deleted = await deleteTag(db, tagId);
+      const token = globalThis.crypto.randomUUID();
+      deletedTags.set(token, deleted);
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return { token, buyers: deleted.links.length };
+    },
+
+    async undoDeleteTag({ token }) {
+      const deleted = deletedTags.get(token);
+      if (!deleted) throw new HandlerError('not-found', 'Nothing to undo: the tag was deleted too long ago.');
+      await restoreTag(db, deleted);
+      deletedTags.delete(token);
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return deleted.tag;
+    },
+
+    async mergeTags({ fromId, intoId }) {
+      const t = await mergeTags(db, fromId, intoId, now());
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return t;
+    },
+
+    async setCapture({ site, enabled }) {
+      const s = await settings.get();
+      await settings.save({ ...s, capture: { ...s.capture, [site]: enabled } });
+      return { site, enabled };
+    },
+
+    async rescore(): Promise<RescoreStatusDto> {
+      void rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
+      return rescorer.status();
+    },
+
+    async getRescoreStatus() {
+      return rescorer.status();
+    },
+
+    async forgetBuyer({ buyerKey }) {
+      await forgetBuyer(db, buyerKey);
+      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+      return { forgotten: buyerKey };
+    },
+
+    async getOverview() {
+      const s = await settings.get();
+      const since = now() - 90 * 86_400_000;
+      let revenue = 0;
+      await db.buyers.each((b) => {
+        revenue += b.agg.paidSpend;
+      });
+      return {
+        buyers: await db.buyers.count(),
+        orders: await db.orders.count(),
+        revenue,
+        currency: s.shopCurrency,
+        active90d: await db.buyers.where('lastOrderAt').aboveOrEqual(since).count(),
+      };
+    },
+
+    async listImports() {
+      return db.imports.orderBy('startedAt').reverse().toArray();
+    },
+  };
+
+  /** After a currency or time-zone change every aggregate is rebuilt from its orders, in chunks. */
+  async function rebuildAllAggregates(): Promise<void> {
+    const ctx = aggregateContextOf(await settings.get());
+    const keys = (await db.buyers.toCollection().primaryKeys()) as string[];
+    for (let i = 0; i < keys.length; i += 2000) {
+      const chunk = keys.slice(i, i + 2000);
+      await db.transaction('rw', db.orders, db.buyers, () => rebuildAggregates(db, chunk, ctx, now()));
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { type Buyer, type ClassChange, type Settings, epochDayInZone } from '../model';
+import type { RescoreStatusDto } from '../messaging';
+import {
+  type ShopScoringContext,
+  buildScoringContext,
+  classifyBuyer,
+  diffClasses,
+  suggestActions,
+  updateScoringContext,
+} from '../scoring';
+import { type BuyerTiersDB, getActionTemplates, getSettings } from '../store';
+import type { Rescorer, TouchedBuyer } from './context';
+
+/** Buyers written per transaction during a full rescore; small enough to keep badge reads fast. */
+export const RESCORE_CHUNK = 2000;
+
+export interface RescorerDeps {
+  db: BuyerTiersDB;
+  now(): number;
+  browserLanguage: string;
+}
+
+/**
+ * Keeps every buyer's classes fresh.
+ *
+ * How quantile boundaries stay fresh: a full rescore builds the shop context (sorted values per
+ * dimension, medians, model fits) from every aggregate. When orders arrive, each touched buyer is
+ * moved inside that context (remove the old aggregate, insert the new one; exact, O(log n)) and
+ * only that buyer is reclassified. Other buyers' ranks can shift slightly as the shop grows, so a
+ * full rescore runs whenever the shop calendar day changes, settings change, or after a
+ * demo/import load, and the model fits are refreshed then too.
+ */
+export function createRescorer(deps: RescorerDeps): Rescorer {
+  const { db, now } = deps;
+  let context: ShopScoringContext | undefined;
+  let status: RescoreStatusDto = { running: false, done: 0, total: 0 };
+  let running: Promise<RescoreStatusDto> | undefined;
+  let again = false;
+
+  const settingsNow = () => getSettings(db, deps.browserLanguage);
+
+  const writeClasses = async (keys: readonly string[], ctx: ShopScoringContext, settings: Settings, asOf: number) => {
+    await db.transaction('rw', db.buyers, db.classChanges, async () => {
+      // Re-read inside the transaction: a capture may have changed a buyer since the snapshot.
+      const buyers = await db.buyers.bulkGet([...keys]);
+      const changes: ClassChange[] = [];
+      const next: Buyer[] = [];
+      for (const b of buyers) {
+        if (!b) continue;
+        const classes = classifyBuyer({ name: b.name, agg: b.agg }, ctx, settings, asOf);
+        for (const d of diffClasses(b.classes, classes)) changes.push({ buyerKey: b.key, ...d, at: asOf });
+        next.push({
+          ...b,
+          classes,
+          segment: classes.segment,
+          tier: classes.valueTier,
+          lifecycle: classes.lifecycle,
+          scoredAt: asOf,
+        });
+      }
+      await db.buyers.bulkPut(next);
+      if (changes.length > 0) await db.classChanges.bulkAdd(changes);
+    });
+  };
+
+  const runFull = async (): Promise<RescoreStatusDto> => {
+    const settings = await settingsNow();
+    const asOf = now();
+    const snapshot = await db.buyers.toArray();
+    status = { running: true, done: 0, total: snapshot.length };
+    const ctx = buildScoringContext(
+      snapshot.map((b) => b.agg),
+      settings,
+      asOf,
+    );
+    context = ctx;
+    const keys = snapshot.map((b) => b.key);
+    for (let i = 0; i < keys.length; i += RESCORE_CHUNK) {
+      await writeClasses(keys.slice(i, i + RESCORE_CHUNK), ctx, settings, asOf);
+      status = { ...status, done: Math.min(keys.length, i + RESCORE_CHUNK) };
+      // Let queued badge requests run between chunks.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    status = { running: false, done: keys.length, total: keys.length, finishedAt: now() };
+    return status;
+  };
+
+  const full = async (): Promise<RescoreStatusDto> => {
+    if (running) {
+      // Settings changed during a rescore: run once more after it, with the new settings.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        let result = await runFull();
+        while (again) {
+          again = false;
+          result = await runFull();
+        }
+        return result;
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  const afterWrite = async (touched: readonly TouchedBuyer[]) => {
+    const settings = await settingsNow();
+    const asOf = now();
+    if (!context || context.asOfDay !== epochDayInZone(asOf, settings.timeZone)) {
+      await full();
+      return;
+    }
+    const current = await db.buyers.bulkGet(touched.map((t) => t.key));
+    let ctx = context;
+    touched.forEach((t, i) => {
+      ctx = updateScoringContext(ctx, t.prev, current[i]?.agg, settings);
+    });
+    context = ctx;
+    await writeClasses(
+      touched.map((t) => t.key),
+      ctx,
+      settings,
+      asOf,
+    );
+  };
+
+  return {
+    afterWrite,
+    full,
+    status: () => status,
+    async suggestActions(buyer, language) {
+      if (!buyer.classes) return [];
+      const [templates, settings] = await Promise.all([getActionTemplates(db), settingsNow()]);
+      const locale = /^zh/i.test(language) ? 'zh_CN' : 'en';
+      return suggestActions(buyer.classes, buyer.agg, buyer.name, templates, locale, {
+        currency: settings.shopCurrency,
+      }).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
+import { REQUESTS } from '../messageSchemas';
+import { adapterForUrl } from '../sites/registry';
+import { openStore } from '../store';
+import type { ServiceDeps } from './context';
+import { createHandlers } from './handlers';
+import { createRescorer } from './rescorer';
+import { dispatch } from './router';
+import type { SenderEnv } from './sender';
+
+/**
+ * Wires the background: opens the database once, then answers every message in the protocol.
+ * Listeners are registered synchronously so a worker woken by a message never misses it.
+ */
+export function startBackground(): void {
+  const ready = (async () => {
+    const db = await openStore();
+    const browserLanguage = browser.i18n?.getUILanguage?.() ?? 'en';
+    const signal: ServiceDeps['signal'] = (change) => {
+      void browser.storage.local.set({ [CHANGE_SIGNAL_KEY]: { ...change, at: Date.now() } });
+    };
+    const now = () => Date.now();
+    const rescorer = createRescorer({ db, now, browserLanguage });
+    const handlers = createHandlers({ db, now, browserLanguage, signal, rescorer });
+    const env: SenderEnv = {
+      extensionId: browser.runtime.id,
+      extensionBaseUrl: browser.runtime.getURL('/'),
+      async platformForUrl(url) {
+        const builtIn = adapterForUrl(url);
+        if (builtIn) return builtIn.platform;
+        const origin = new URL(url).origin;
+        const rule = await db.siteRules.where('origin').equals(origin).first();
+        return rule ? `custom-${rule.id}` : undefined;
+      },
+    };
+    return { handlers, env };
+  })();
+
+  for (const name of Object.keys(REQUESTS) as MessageName[]) {
+    onMessage(name, async ({ data, sender }) => {
+      let deps: Awaited<typeof ready>;
+      try {
+        deps = await ready;
+      } catch (e) {
+        return { ok: false, error: { code: 'storage', message: e instanceof Error ? e.message : String(e) } } as never;
+      }
+      // The generic listener cannot narrow the answer per message name; dispatch is typed per name.
+      return dispatch(name, data, sender, deps.env, deps.handlers) as never;
+    });
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The one protocol between content scripts / extension pages and the background worker.
+ * Each message has one `data` object whose zod schema lives in `messageSchemas.ts` (only the
+ * receiver loads it, which keeps zod out of the content script); the types here are derived from
+ * those schemas with type-only imports. Every answer is a `Result`, so a bad message yields a
+ * typed error instead of a crash.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { z } from 'zod';
+import type { Buyer, ClassChange, ImportRecord, Note, Order, Settings, Tag } from './model';
+import type { REQUESTS } from './messageSchemas';
+
+export type ErrorCode =
+  | 'invalid-message'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'storage'
+  | 'quota'
+  | 'internal';
+
+export interface MessageError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, e.g. `buyerKeys.3: buyer key must look like platform:buyerId`. */
+  details?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: MessageError };
+
+export type Sender = 'content' | 'page';
+
+export type MessageName = keyof typeof REQUESTS;
+export type RequestData<K extends MessageName> = z.input<(typeof REQUESTS)[K]['data']>;
+export type ParsedRequest<K extends MessageName> = z.output<(typeof REQUESTS)[K]['data']>;
+
+export interface TagRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** What a badge shows; everything the overlay needs without a second round trip. */
+export interface BadgeDto {
+  key: string;
+  name?: string;
+  orders: number;
+  paidOrders: number;
+  spend: number;
+  currency: string;
+  lastOrderAt?: number;
+  segment: string;
+  tier: string;
+  lifecycle: string;
+  keyAccount: boolean;
+  tags: TagRef[];
+  /** The latest class change within the last 30 days. */
+  change?: { dimension: string; from: string; to: string; at: number };
+}
+
+export interface ResolvedActionDto {
+  id: string;
+  title: string;
+  reply: string;
+}
+
+export interface BuyerCardDto {
+  badge: BadgeDto;
+  buyer: Buyer;
+  orders: Order[];
+  note?: Note;
+  history: ClassChange[];
+  actions: ResolvedActionDto[];
+}
+
+export interface SiteStateDto {
+  captureEnabled: boolean;
+  demoLoaded: boolean;
+  locale: string;
+}
+
+export interface OverviewDto {
+  buyers: number;
+  orders: number;
+  revenue: number;
+  currency: string;
+  active90d: number;
+}
+
+export interface RescoreStatusDto {
+  running: boolean;
+  done: number;
+  total: number;
+  finishedAt?: number;
+}
+
+interface Responses {
+  getBadges: Record<string, BadgeDto>;
+  getBuyerCard: BuyerCardDto;
+  seeBuyer: BadgeDto;
+  recordCapturedOrders: { new: number; duplicate: number; updated: number; rejected: string[] };
+  listTags: Array<Tag & { buyers: number }>;
+  createTag: Tag;
+  tagBuyers: { tagged: number };
+  untagBuyers: { untagged: number };
+  saveNote: Note | null;
+  getSiteState: SiteStateDto;
+  reportSelectorHealth: { misses: number };
+  loadDemoOrders: { new: number; duplicate: number; updated: number };
+  getSettings: Settings;
+  saveSettings: Settings;
+  renameTag: Tag;
+  recolorTag: Tag;
+  deleteTag: { token: string; buyers: number };
+  undoDeleteTag: Tag;
+  mergeTags: Tag;
+  setCapture: { site: string; enabled: boolean };
+  rescore: RescoreStatusDto;
+  getRescoreStatus: RescoreStatusDto;
+  forgetBuyer: { forgotten: string };
+  getOverview: OverviewDto;
+  listImports: ImportRecord[];
+}
+
+export type ResponseOf<K extends MessageName> = Responses[K];
+
+export type ProtocolMap = {
+  [K in MessageName]: (data: RequestData<K>) => Result<Responses[K]>;
+};
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+export class MessageFailure extends Error {
+  constructor(readonly error: MessageError) {
+    super(error.message);
+    this.name = 'MessageFailure';
+  }
+}
+
+/** Sends a message and unwraps the result, throwing `MessageFailure` on a typed error. */
+export async function request<K extends MessageName>(name: K, data: RequestData<K>): Promise<Responses[K]> {
+  // The generic overloads cannot relate K to its data type; the map above guarantees it.
+  const send = sendMessage as unknown as (n: K, d: RequestData<K>) => Promise<Result<Responses[K]>>;
+  const res = await send(name, data);
+  if (!res.ok) throw new MessageFailure(res.error);
+  return res.value;
+}
+
+/** Storage key the background bumps after writes, so every open tab and page can refresh. */
+export const CHANGE_SIGNAL_KEY = 'bt:changes';
+export interface ChangeSignal {
+  at: number;
+  /** Changed buyers; empty means "many or all" (e.g. after a rescore). */
+  buyerKeys: string[];
+  kinds: Array<'buyers' | 'tags' | 'settings'>;
+}

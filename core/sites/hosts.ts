@@ -1,0 +1,17 @@
+/**
+ * Host permissions: only the built-in marketplaces (DESIGN: Permissions). Every other origin is
+ * an optional permission asked for in teach mode. 127.0.0.1 serves the local demo marketplace.
+ * The manifest and the content script's matches both read this list.
+ */
+export const BUILT_IN_HOSTS = [
+  'https://web.whatsapp.com/*',
+  'https://sellercentral.amazon.com/*',
+  'https://sellercentral.amazon.co.uk/*',
+  'https://sellercentral.amazon.de/*',
+  'https://sellercentral-japan.amazon.com/*',
+  'https://www.etsy.com/your/*',
+  'https://myseller.taobao.com/*',
+  'https://trade.taobao.com/*',
+  'https://qn.taobao.com/*',
+  'http://127.0.0.1/*',
+];

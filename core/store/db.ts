@@ -1,0 +1,67 @@
+import Dexie, { type Table } from 'dexie';
+import type { Buyer, BuyerTag, ClassChange, ImportRecord, Note, Order, Tag } from '../model';
+import { SCHEMA_VERSIONS } from './schema';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SelectorHealthRow {
+  site: string;
+  misses: number;
+  hits: number;
+  lastMissAt?: number;
+  lastMissUrl?: string;
+}
+
+export interface SiteRuleRow {
+  id: string;
+  origin: string;
+  [field: string]: unknown;
+}
+
+export const DEFAULT_DB_NAME = 'buyer-tiers';
+
+export class BuyerTiersDB extends Dexie {
+  buyers!: Table<Buyer, string>;
+  orders!: Table<Order, string>;
+  tags!: Table<Tag, string>;
+  buyerTags!: Table<BuyerTag, [string, string]>;
+  notes!: Table<Note, string>;
+  classChanges!: Table<ClassChange, number>;
+  imports!: Table<ImportRecord, string>;
+  meta!: Table<MetaRow, string>;
+  siteRules!: Table<SiteRuleRow, string>;
+  selectorHealth!: Table<SelectorHealthRow, string>;
+
+  constructor(name = DEFAULT_DB_NAME, upTo = Number.POSITIVE_INFINITY) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+export class StoreOpenError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `The Buyer Tiers database could not be opened (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        'Your data has not been changed; close other Buyer Tiers tabs and reload the extension.',
+    );
+    this.name = 'StoreOpenError';
+  }
+}
+
+/** Opens the database, turning Dexie's low-level failures into one clear error. */
+export async function openStore(name = DEFAULT_DB_NAME): Promise<BuyerTiersDB> {
+  const db = new BuyerTiersDB(name);
+  try {
+    await db.open();
+  } catch (e) {
+    throw new StoreOpenError(e);
+  }
+  return db;
+}

@@ -1,0 +1,168 @@
+import { type Buyer, type BuyerAggregate, type Order, Order as OrderSchema, splitBuyerKey } from '../model';
+import { type AggregateContext, aggregateOrders } from '../scoring/aggregate';
+import { rowsWhereAnyOf } from './anyOf';
+import type { BuyerTiersDB } from './db';
+
+/** The most orders written in one transaction; callers split larger sets into batches this size. */
+export const MAX_ORDERS_PER_TRANSACTION = 10_000;
+
+export interface WriteOrdersResult {
+  new: number;
+  duplicate: number;
+  updated: number;
+  /** Buyers whose aggregate changed, for incremental rescoring. */
+  touchedBuyers: string[];
+  /** Their aggregates before this write (absent for buyers the write created). */
+  previous: Map<string, BuyerAggregate>;
+}
+
+export class OrderValidationError extends Error {
+  constructor(
+    readonly index: number,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`order ${index + 1}: ${field}: ${detail}`);
+    this.name = 'OrderValidationError';
+  }
+}
+
+/** Fields that make two writes of one order key "the same order" (timestamps and provenance aside). */
+function sameContent(a: Order, b: Order): boolean {
+  return (
+    a.buyerKey === b.buyerKey &&
+    a.placedAt === b.placedAt &&
+    a.total === b.total &&
+    a.currency === b.currency &&
+    a.status === b.status &&
+    (a.discount ?? 0) === (b.discount ?? 0) &&
+    a.shipCountry === b.shipCountry &&
+    JSON.stringify(a.items) === JSON.stringify(b.items)
+  );
+}
+
+/** Validates every order before anything is written, so a bad record cannot leave a half batch. */
+export function validateOrders(orders: readonly unknown[]): Order[] {
+  return orders.map((o, i) => {
+    const r = OrderSchema.safeParse(o);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      throw new OrderValidationError(i, issue.path.join('.') || '(order)', issue.message);
+    }
+    return r.data;
+  });
+}
+
+/**
+ * Writes orders idempotently by key and, in the same transaction, rebuilds the aggregate of every
+ * buyer they touch (DESIGN: aggregate-on-write). An identical re-write counts as a duplicate and
+ * writes nothing; a changed order (e.g. paid → refunded) replaces the stored one.
+ */
+export async function writeOrders(
+  db: BuyerTiersDB,
+  input: readonly unknown[],
+  ctx: AggregateContext,
+  now: number,
+): Promise<WriteOrdersResult> {
+  if (input.length > MAX_ORDERS_PER_TRANSACTION) {
+    throw new RangeError(`at most ${MAX_ORDERS_PER_TRANSACTION} orders per write, got ${input.length}`);
+  }
+  const orders = validateOrders(input);
+  // Within one batch the last write of a key wins, as it would across batches.
+  const byKey = new Map<string, Order>();
+  for (const o of orders) byKey.set(o.key, o);
+  const unique = [...byKey.values()];
+
+  return db.transaction('rw', db.orders, db.buyers, async () => {
+    const existing = await db.orders.bulkGet(unique.map((o) => o.key));
+    const toPut: Order[] = [];
+    const touched = new Set<string>();
+    let created = 0;
+    let duplicate = 0;
+    let updated = 0;
+    unique.forEach((o, i) => {
+      const prev = existing[i];
+      if (!prev) {
+        created++;
+      } else if (sameContent(prev, o)) {
+        duplicate++;
+        return;
+      } else {
+        updated++;
+        // An order moved to another buyer changes both buyers' aggregates.
+        if (prev.buyerKey !== o.buyerKey) touched.add(prev.buyerKey);
+      }
+      toPut.push(o);
+      touched.add(o.buyerKey);
+    });
+    if (toPut.length > 0) await db.orders.bulkPut(toPut);
+    const touchedBuyers = [...touched];
+    const previous =
+      touchedBuyers.length > 0 ? await rebuildAggregates(db, touchedBuyers, ctx, now, toPut) : new Map();
+    return { new: created, duplicate, updated, touchedBuyers, previous };
+  });
+}
+
+/**
+ * Recomputes the aggregates of `keys` from their stored orders; call inside a rw transaction.
+ * Returns the aggregates as they were before, for buyers that existed.
+ */
+export async function rebuildAggregates(
+  db: BuyerTiersDB,
+  keys: readonly string[],
+  ctx: AggregateContext,
+  now: number,
+  justWritten: readonly Order[] = [],
+): Promise<Map<string, BuyerAggregate>> {
+  const [allOrders, buyers] = await Promise.all([
+    rowsWhereAnyOf(db.orders, 'buyerKey', keys),
+    db.buyers.bulkGet([...keys]),
+  ]);
+  const ordersByBuyer = new Map<string, Order[]>();
+  for (const o of allOrders) {
+    const list = ordersByBuyer.get(o.buyerKey);
+    if (list) list.push(o);
+    else ordersByBuyer.set(o.buyerKey, [o]);
+  }
+  const nameFromOrders = new Map<string, string>();
+  for (const o of justWritten) if (o.buyerName) nameFromOrders.set(o.buyerKey, o.buyerName);
+
+  const next: Buyer[] = keys.map((key, i) => {
+    const prev = buyers[i];
+    const agg = aggregateOrders(ordersByBuyer.get(key) ?? [], ctx);
+    const { platform, buyerId } = splitBuyerKey(key);
+    const seenAt = agg.lastOrderAt ?? now;
+    return {
+      key,
+      platform,
+      buyerId,
+      name: nameFromOrders.get(key) ?? prev?.name,
+      firstSeenAt: Math.min(prev?.firstSeenAt ?? seenAt, agg.firstOrderAt ?? seenAt),
+      lastSeenAt: Math.max(prev?.lastSeenAt ?? 0, seenAt),
+      agg,
+      lastOrderAt: agg.lastOrderAt ?? 0,
+      // Classes are refreshed by the rescore that follows every write.
+      segment: prev?.segment ?? 'unscored',
+      tier: prev?.tier ?? 'none',
+      lifecycle: prev?.lifecycle ?? (agg.paidOrders > 0 ? 'new' : 'prospect'),
+      classes: prev?.classes,
+      scoredAt: prev?.scoredAt,
+    };
+  });
+  await db.buyers.bulkPut(next);
+  const previous = new Map<string, BuyerAggregate>();
+  buyers.forEach((b) => {
+    if (b) previous.set(b.key, b.agg);
+  });
+  return previous;
+}
+
+/** Orders of one buyer, newest first. */
+export function ordersOfBuyer(db: BuyerTiersDB, buyerKey: string, limit = 50): Promise<Order[]> {
+  return db.orders
+    .where('[buyerKey+placedAt]')
+    .between([buyerKey, -Infinity], [buyerKey, Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}

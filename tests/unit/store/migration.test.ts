@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { BuyerTiersDB, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, getSettings } from '@/core/store';
+import { defaultSettings } from '@/core/model';
+import { makeOrder } from '../../support/orders';
+
+/**
+ * Pattern for every schema change: open the database at the previous version, fill it with data
+ * as that version wrote it, upgrade with the current code, and prove nothing was lost.
+ */
+describe('schema migrations', () => {
+  it('upgrades a v1 database to the current version without losing anything', async () => {
+    const name = `migration-${Math.random()}`;
+    const v1 = new BuyerTiersDB(name, 1);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    const order = makeOrder({ orderId: 'o1' });
+    const v1Buyer = {
+      key: 'taobao:alice',
+      platform: 'taobao',
+      buyerId: 'alice',
+      name: '爱丽丝',
+      firstSeenAt: 1,
+      lastSeenAt: 2,
+      agg: { lastOrderAt: order.placedAt, orders: 1 },
+      segment: 'champions',
+      tier: 'high',
+      lifecycle: 'mature',
+    };
+    const prospect = { ...v1Buyer, key: 'taobao:bob', buyerId: 'bob', agg: { orders: 0 } };
+    await v1.table('buyers').bulkAdd([v1Buyer, prospect]);
+    await v1.table('orders').add(order);
+    await v1.table('tags').add({ id: 't1', name: 'wholesale', color: '#123456', createdAt: 1 });
+    await v1.table('buyerTags').add({ buyerKey: 'taobao:alice', tagId: 't1', at: 1 });
+    await v1.table('notes').add({ buyerKey: 'taobao:alice', text: 'likes green tea', updatedAt: 3 });
+    await v1.table('classChanges').add({ buyerKey: 'taobao:alice', dimension: 'segment', from: 'new', to: 'loyal', at: 4 });
+    await v1.table('meta').put({ key: 'settings', value: { version: 1, shopCurrency: 'EUR', scheme: 'value-8' } });
+    v1.close();
+
+    const db = new BuyerTiersDB(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.buyers.get('taobao:alice')).toEqual({ ...v1Buyer, lastOrderAt: order.placedAt });
+    expect((await db.buyers.get('taobao:bob'))?.lastOrderAt).toBe(0);
+    expect(await db.buyers.where('lastOrderAt').above(0).primaryKeys()).toEqual(['taobao:alice']);
+    expect(await db.orders.get(order.key)).toEqual(order);
+    expect(await db.tags.count()).toBe(1);
+    expect(await db.buyerTags.where('tagId').equals('t1').count()).toBe(1);
+    expect((await db.notes.get('taobao:alice'))?.text).toBe('likes green tea');
+    expect(await db.classChanges.where('[dimension+at]').equals(['segment', 4]).count()).toBe(1);
+    const settings = await getSettings(db, 'en');
+    expect(settings).toEqual({ ...defaultSettings('en'), shopCurrency: 'EUR', scheme: 'value-8' });
+    await db.delete();
+  });
+
+  it('declares versions in increasing order, each with its stores', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+});

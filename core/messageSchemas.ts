@@ -4,8 +4,8 @@
  * this module at run time.
  */
 import { z } from 'zod';
-import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
 import type { Sender } from './messaging';
+import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
 
 const TagId = z.string().min(1).max(64);
 const Keys = z.array(BuyerKey).max(2000);
@@ -26,10 +26,17 @@ export type CapturedOrder = z.infer<typeof CapturedOrder>;
 export const REQUESTS = {
   // — overlay (content scripts) and pages —
   getBadges: { from: 'any', data: z.object({ buyerKeys: Keys }) },
-  getBuyerCard: { from: 'any', data: z.object({ buyerKey: BuyerKey, locale: z.string().max(10).optional() }) },
+  getBuyerCard: {
+    from: 'any',
+    data: z.object({ buyerKey: BuyerKey, locale: z.string().max(10).optional() }),
+  },
   seeBuyer: {
     from: 'any',
-    data: z.object({ platform: Platform, buyerId: z.string().min(1).max(2000), name: z.string().max(20000).optional() }),
+    data: z.object({
+      platform: Platform,
+      buyerId: z.string().min(1).max(2000),
+      name: z.string().max(20000).optional(),
+    }),
   },
   recordCapturedOrders: {
     from: 'any',
@@ -64,4 +71,3 @@ export const REQUESTS = {
   getOverview: { from: 'page', data: z.object({}) },
   listImports: { from: 'page', data: z.object({}) },
 } as const satisfies Record<string, { from: Sender | 'any'; data: z.ZodType }>;
-

@@ -7,8 +7,8 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
-import type { Buyer, ClassChange, ImportRecord, Note, Order, Settings, Tag } from './model';
 import type { REQUESTS } from './messageSchemas';
+import type { Buyer, ClassChange, ImportRecord, Note, Order, Settings, Tag } from './model';
 
 export type ErrorCode =
   | 'invalid-message'

@@ -1,12 +1,15 @@
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
-import { en, type MessageKey } from './en';
-import { zh_CN } from './zh_CN';
+import { CATALOGUES, type MessageKey } from './catalogues';
 
 export type { MessageKey };
 export type UiLocale = 'en' | 'zh_CN';
 
-const TABLES: Record<UiLocale, Record<MessageKey, string>> = { en, zh_CN };
+function merged(locale: UiLocale): Record<MessageKey, string> {
+  return Object.assign({}, ...CATALOGUES.map((c) => c[locale])) as Record<MessageKey, string>;
+}
+
+const TABLES: Record<UiLocale, Record<MessageKey, string>> = { en: merged('en'), zh_CN: merged('zh_CN') };
 
 /** Chinese for any zh-* browser language, English otherwise. */
 export function resolveLocale(language: string | undefined): UiLocale {
@@ -18,8 +21,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(locale: UiLocale): Translate {
   const table = TABLES[locale];
   return (key, params) => {
-    const template = table[key] ?? en[key] ?? key;
-    return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
+    const template = table[key] ?? TABLES.en[key] ?? key;
+    return params
+      ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m))
+      : template;
   };
 }
 
@@ -33,7 +38,8 @@ export function bcp47(locale: UiLocale): string {
 
 /** Money from minor units, formatted for the UI language (¥12,300 / US$12.00). */
 export function formatMoney(minor: number, currency: string, locale: UiLocale): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const value = minor / 10 ** digits;
   return new Intl.NumberFormat(bcp47(locale), {
     style: 'currency',

@@ -1,6 +1,6 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { BadgeDto } from '@/core/messaging';
-import { type MessageKey, type Translate, type UiLocale, dateLocale, formatMoney } from '../i18n';
+import { dateLocale, formatMoney, type MessageKey, type Translate, type UiLocale } from '../i18n';
 
 export interface BadgeProps {
   badge: BadgeDto;

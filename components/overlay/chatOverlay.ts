@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buyerKeyOf } from '@/core/model/identity';
 import { MessageFailure, request } from '@/core/messaging';
+import { buyerKeyOf } from '@/core/model/identity';
 import type { SiteAdapter } from '@/core/sites/types';
 import type { Translate, UiLocale } from '../i18n';
 import { type BadgeView, mountBadge } from './mountBadge';

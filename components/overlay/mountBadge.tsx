@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type ShadowRootContentScriptUi, createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BadgeDto } from '@/core/messaging';
-import { type Translate, type UiLocale } from '../i18n';
+import type { Translate, UiLocale } from '../i18n';
 import { Badge } from './Badge';
 
 export interface BadgeView {

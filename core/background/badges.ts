@@ -1,12 +1,17 @@
-import type { Buyer, ClassChange, Settings, Tag } from '../model';
 import type { BadgeDto } from '../messaging';
+import type { Buyer, ClassChange, Settings, Tag } from '../model';
 import type { BuyerTiersDB } from '../store';
 import { rowsWhereAnyOf, tagsOfBuyers } from '../store';
 
 /** How long a class change keeps its arrow on the badge. */
 export const RECENT_CHANGE_MS = 30 * 86_400_000;
 
-export function toBadge(buyer: Buyer, tags: readonly Tag[], settings: Settings, change?: ClassChange): BadgeDto {
+export function toBadge(
+  buyer: Buyer,
+  tags: readonly Tag[],
+  settings: Settings,
+  change?: ClassChange,
+): BadgeDto {
   return {
     key: buyer.key,
     name: buyer.name,
@@ -20,7 +25,9 @@ export function toBadge(buyer: Buyer, tags: readonly Tag[], settings: Settings, 
     lifecycle: buyer.lifecycle,
     keyAccount: buyer.classes?.keyAccount ?? false,
     tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color })),
-    change: change ? { dimension: change.dimension, from: change.from, to: change.to, at: change.at } : undefined,
+    change: change
+      ? { dimension: change.dimension, from: change.from, to: change.to, at: change.at }
+      : undefined,
   };
 }
 

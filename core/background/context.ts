@@ -1,8 +1,8 @@
-import type { Buyer, BuyerAggregate, Settings } from '../model';
 import type { ChangeSignal, RescoreStatusDto, ResolvedActionDto } from '../messaging';
+import type { Buyer, BuyerAggregate, Settings } from '../model';
+import type { AggregateContext } from '../scoring/aggregate';
 import type { BuyerTiersDB } from '../store';
 import { getSettings, saveSettings } from '../store';
-import type { AggregateContext } from '../scoring/aggregate';
 
 /** A buyer whose aggregate a write changed, with the aggregate before it (undefined if new). */
 export interface TouchedBuyer {

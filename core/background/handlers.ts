@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { buyerKeyOf, orderKeyOf, splitBuyerKey } from '../model';
-import type { RescoreStatusDto } from '../messaging';
 import type { CapturedOrder } from '../messageSchemas';
+import type { RescoreStatusDto } from '../messaging';
+import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
 import {
   createTag,
-  deleteTag,
   type DeletedTag,
+  deleteTag,
   forgetBuyer,
   getNote,
   historyOfBuyer,
@@ -24,10 +24,9 @@ import {
   writeOrders,
 } from '../store';
 import { badgesFor, toBadge } from './badges';
-import { SettingsCache, aggregateContextOf, type ServiceDeps } from './context';
+import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
 import { HandlerError, type Handlers } from './router';
 import type { SenderInfo } from './sender';
-import { Settings as SettingsSchema } from '../model';
 
 /**
  * A content script may only touch buyers of the platform its page belongs to; extension pages
@@ -88,7 +87,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async getBadges({ buyerKeys }, sender) {
       // A content script asking for other platforms' buyers simply gets none of them.
       const allowed =
-        sender.kind === 'page' ? buyerKeys : buyerKeys.filter((k) => splitBuyerKey(k).platform === sender.platform);
+        sender.kind === 'page'
+          ? buyerKeys
+          : buyerKeys.filter((k) => splitBuyerKey(k).platform === sender.platform);
       return badgesFor(db, allowed, await settings.get(), now());
     },
 
@@ -161,7 +162,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     async saveNote({ buyerKey, text }, sender) {
       assertKeys(sender, [buyerKey]);
-      if (!(await db.buyers.get(buyerKey))) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      if (!(await db.buyers.get(buyerKey)))
+        throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
       const note = await saveNote(db, buyerKey, text, now());
       deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
       return note;
@@ -199,7 +201,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
       }
       const bad = orders.findIndex((o) => (o as { platform?: unknown })?.platform !== 'demo');
-      if (bad >= 0) throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
+      if (bad >= 0)
+        throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
       let s = await settings.get();
       if ((await db.orders.count()) === 0) {
         // A fresh install adopts the demo shop's currency and calendar, so demo spend is not

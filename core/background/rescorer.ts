@@ -1,10 +1,10 @@
-import { type Buyer, type ClassChange, type Settings, epochDayInZone } from '../model';
 import type { RescoreStatusDto } from '../messaging';
+import { type Buyer, type ClassChange, epochDayInZone, type Settings } from '../model';
 import {
-  type ShopScoringContext,
   buildScoringContext,
   classifyBuyer,
   diffClasses,
+  type ShopScoringContext,
   suggestActions,
   updateScoringContext,
 } from '../scoring';
@@ -39,7 +39,12 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
 
   const settingsNow = () => getSettings(db, deps.browserLanguage);
 
-  const writeClasses = async (keys: readonly string[], ctx: ShopScoringContext, settings: Settings, asOf: number) => {
+  const writeClasses = async (
+    keys: readonly string[],
+    ctx: ShopScoringContext,
+    settings: Settings,
+    asOf: number,
+  ) => {
     await db.transaction('rw', db.buyers, db.classChanges, async () => {
       // Re-read inside the transaction: a capture may have changed a buyer since the snapshot.
       const buyers = await db.buyers.bulkGet([...keys]);

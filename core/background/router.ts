@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { MessageError, MessageName, Result, ResponseOf } from '../messaging';
 import { REQUESTS } from '../messageSchemas';
-import { type RawSender, type SenderEnv, type SenderInfo, classifySender } from './sender';
+import type { MessageError, MessageName, ResponseOf, Result } from '../messaging';
+import { classifySender, type RawSender, type SenderEnv, type SenderInfo } from './sender';
 
 /** A typed failure a handler throws on purpose; anything else becomes `internal`. */
 export class HandlerError extends Error {
@@ -16,7 +16,10 @@ export class HandlerError extends Error {
 }
 
 export type Handlers = {
-  [K in MessageName]: (data: z.output<(typeof REQUESTS)[K]['data']>, sender: SenderInfo) => Promise<ResponseOf<K>>;
+  [K in MessageName]: (
+    data: z.output<(typeof REQUESTS)[K]['data']>,
+    sender: SenderInfo,
+  ) => Promise<ResponseOf<K>>;
 };
 
 function zodDetails(error: z.ZodError): string[] {
@@ -35,7 +38,8 @@ export function toMessageError(e: unknown): MessageError {
   if (name === 'QuotaExceededError' || /quota/i.test(message)) {
     return {
       code: 'quota',
-      message: 'The browser has no more storage space for Buyer Tiers; nothing was written. Free some disk space or delete old data.',
+      message:
+        'The browser has no more storage space for Buyer Tiers; nothing was written. Free some disk space or delete old data.',
     };
   }
   if (name.endsWith('Error') && /Dexie|IDB|Database|Transaction|Abort/i.test(`${name} ${message}`)) {
@@ -57,17 +61,29 @@ export async function dispatch<K extends MessageName>(
 ): Promise<Result<ResponseOf<K>>> {
   try {
     const spec = REQUESTS[name];
-    if (!spec) return { ok: false, error: { code: 'invalid-message', message: `Unknown message ${String(name)}` } };
+    if (!spec)
+      return { ok: false, error: { code: 'invalid-message', message: `Unknown message ${String(name)}` } };
     const sender = await classifySender(rawSender, env);
-    if (!sender) return { ok: false, error: { code: 'forbidden', message: 'Messages are accepted only from Buyer Tiers itself.' } };
+    if (!sender)
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Messages are accepted only from Buyer Tiers itself.' },
+      };
     if (spec.from !== 'any' && spec.from !== sender.kind) {
-      return { ok: false, error: { code: 'forbidden', message: `${name} is not available to ${sender.kind} scripts.` } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: `${name} is not available to ${sender.kind} scripts.` },
+      };
     }
     const parsed = spec.data.safeParse(rawData);
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid-message', message: `Invalid ${name} message`, details: zodDetails(parsed.error) },
+        error: {
+          code: 'invalid-message',
+          message: `Invalid ${name} message`,
+          details: zodDetails(parsed.error),
+        },
       };
     }
     const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<ResponseOf<K>>;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
 import { REQUESTS } from '../messageSchemas';
+import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
 import { adapterForUrl } from '../sites/registry';
 import { openStore } from '../store';
 import type { ServiceDeps } from './context';
@@ -43,7 +43,10 @@ export function startBackground(): void {
       try {
         deps = await ready;
       } catch (e) {
-        return { ok: false, error: { code: 'storage', message: e instanceof Error ? e.message : String(e) } } as never;
+        return {
+          ok: false,
+          error: { code: 'storage', message: e instanceof Error ? e.message : String(e) },
+        } as never;
       }
       // The generic listener cannot narrow the answer per message name; dispatch is typed per name.
       return dispatch(name, data, sender, deps.env, deps.handlers) as never;

@@ -5,7 +5,12 @@ import type { BuyerTiersDB } from './db';
  * Records a buyer seen on a page (e.g. a chat with no orders yet) so they are kept as a
  * prospect; an existing buyer only gets a fresher `lastSeenAt` and, if it had none, a name.
  */
-export async function seeBuyer(db: BuyerTiersDB, key: string, name: string | undefined, now: number): Promise<Buyer> {
+export async function seeBuyer(
+  db: BuyerTiersDB,
+  key: string,
+  name: string | undefined,
+  now: number,
+): Promise<Buyer> {
   return db.transaction('rw', db.buyers, async () => {
     const prev = await db.buyers.get(key);
     if (prev) {

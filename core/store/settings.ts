@@ -1,4 +1,4 @@
-import { type Settings, Settings as SettingsSchema, defaultSettings } from '../model';
+import { defaultSettings, type Settings, Settings as SettingsSchema } from '../model';
 import type { BuyerTiersDB } from './db';
 
 const SETTINGS_KEY = 'settings';

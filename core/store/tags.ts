@@ -1,4 +1,4 @@
-import { type BuyerTag, type Tag, Tag as TagSchema, TagColor, TagName } from '../model';
+import { type BuyerTag, type Tag, TagColor, TagName, Tag as TagSchema } from '../model';
 import { rowsWhereAnyOf } from './anyOf';
 import type { BuyerTiersDB } from './db';
 
@@ -24,15 +24,26 @@ function newTagId(): string {
 
 async function assertNameFree(db: BuyerTiersDB, name: string, exceptId?: string): Promise<void> {
   const clash = await db.tags.where('name').equals(name).first();
-  if (clash && clash.id !== exceptId) throw new TagError('tag-name-taken', `A tag named "${name}" already exists.`);
+  if (clash && clash.id !== exceptId)
+    throw new TagError('tag-name-taken', `A tag named "${name}" already exists.`);
 }
 
-export async function createTag(db: BuyerTiersDB, rawName: string, color: string | undefined, now: number): Promise<Tag> {
+export async function createTag(
+  db: BuyerTiersDB,
+  rawName: string,
+  color: string | undefined,
+  now: number,
+): Promise<Tag> {
   const name = TagName.parse(rawName);
   return db.transaction('rw', db.tags, async () => {
     await assertNameFree(db, name);
     const count = await db.tags.count();
-    const tag = TagSchema.parse({ id: newTagId(), name, color: color ?? PALETTE[count % PALETTE.length], createdAt: now });
+    const tag = TagSchema.parse({
+      id: newTagId(),
+      name,
+      color: color ?? PALETTE[count % PALETTE.length],
+      createdAt: now,
+    });
     await db.tags.add(tag);
     return tag;
   });
@@ -108,18 +119,30 @@ export async function mergeTags(db: BuyerTiersDB, fromId: string, intoId: string
   });
 }
 
-export async function tagBuyers(db: BuyerTiersDB, buyerKeys: readonly string[], tagId: string, now: number): Promise<void> {
+export async function tagBuyers(
+  db: BuyerTiersDB,
+  buyerKeys: readonly string[],
+  tagId: string,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.tags, db.buyerTags, async () => {
     await requireTag(db, tagId);
     await db.buyerTags.bulkPut(buyerKeys.map((buyerKey) => ({ buyerKey, tagId, at: now })));
   });
 }
 
-export async function untagBuyers(db: BuyerTiersDB, buyerKeys: readonly string[], tagId: string): Promise<void> {
+export async function untagBuyers(
+  db: BuyerTiersDB,
+  buyerKeys: readonly string[],
+  tagId: string,
+): Promise<void> {
   await db.buyerTags.bulkDelete(buyerKeys.map((k) => [k, tagId] as [string, string]));
 }
 
-export async function tagsOfBuyers(db: BuyerTiersDB, buyerKeys: readonly string[]): Promise<Map<string, Tag[]>> {
+export async function tagsOfBuyers(
+  db: BuyerTiersDB,
+  buyerKeys: readonly string[],
+): Promise<Map<string, Tag[]>> {
   const [links, tags] = await Promise.all([
     rowsWhereAnyOf(db.buyerTags, 'buyerKey', buyerKeys),
     db.tags.toArray(),

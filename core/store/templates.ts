@@ -10,7 +10,10 @@ export async function getActionTemplates(db: BuyerTiersDB): Promise<readonly Act
   return parsed.success ? parsed.data : DEFAULT_ACTION_TEMPLATES;
 }
 
-export async function saveActionTemplates(db: BuyerTiersDB, templates: unknown): Promise<readonly ActionTemplate[]> {
+export async function saveActionTemplates(
+  db: BuyerTiersDB,
+  templates: unknown,
+): Promise<readonly ActionTemplate[]> {
   const valid = ActionTemplates.parse(templates);
   await db.meta.put({ key: KEY, value: valid });
   return valid;

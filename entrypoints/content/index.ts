@@ -1,6 +1,6 @@
 import './style.css';
-import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 import { startOverlay } from '@/components/overlay/startOverlay';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 
 export default defineContentScript({
   matches: BUILT_IN_HOSTS,

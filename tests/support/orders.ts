@@ -1,4 +1,4 @@
-import { type Order, buyerKeyOf, orderKeyOf } from '@/core/model';
+import { buyerKeyOf, type Order, orderKeyOf } from '@/core/model';
 
 /** A valid order with sensible defaults; tests override only what they are about. */
 export function makeOrder(over: Partial<Order> & { orderId: string; buyer?: string }): Order {

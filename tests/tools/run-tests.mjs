@@ -20,7 +20,9 @@ function run(cmd, cmdArgs, env = {}) {
 function counts(file, exitCode) {
   if (!existsSync(file)) return { passed: 0, failed: exitCode === 0 ? 0 : 1 };
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  const failedSuites = (j.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const failedSuites = (j.testResults ?? []).filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   return { passed: j.numPassedTests, failed: j.numFailedTests + failedSuites };
 }
 
@@ -28,7 +30,13 @@ let passed = 0;
 let failed = 0;
 
 if (!onlyE2e) {
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/unit.json`]);
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${OUT}/unit.json`,
+  ]);
   const c = counts(`${OUT}/unit.json`, code);
   passed += c.passed;
   failed += c.failed;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type Page, type Worker, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,7 +16,9 @@ export interface ExtensionSession {
 }
 
 /** Launches Debian's Chromium with the built extension loaded, in a throwaway profile. */
-export async function launchWithExtension(opts: { headless?: boolean; locale?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(
+  opts: { headless?: boolean; locale?: string } = {},
+): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'bt-profile-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
@@ -39,7 +41,8 @@ export async function launchWithExtension(opts: { headless?: boolean; locale?: s
       `--load-extension=${EXTENSION_DIR}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

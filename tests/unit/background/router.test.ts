@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '@/core/background/handlers';
 import type { Rescorer } from '@/core/background/context';
+import { createHandlers } from '@/core/background/handlers';
 import { dispatch } from '@/core/background/router';
 import type { SenderEnv } from '@/core/background/sender';
 import { BuyerTiersDB } from '@/core/store';
@@ -11,7 +11,11 @@ const env: SenderEnv = {
   extensionBaseUrl: 'chrome-extension://ext-id/',
   platformForUrl: async (url) => (url.startsWith('https://web.whatsapp.com/') ? 'whatsapp' : undefined),
 };
-const whatsappTab = { id: 'ext-id', url: 'https://web.whatsapp.com/', tab: { id: 3, url: 'https://web.whatsapp.com/' } };
+const whatsappTab = {
+  id: 'ext-id',
+  url: 'https://web.whatsapp.com/',
+  tab: { id: 3, url: 'https://web.whatsapp.com/' },
+};
 
 const dbs: BuyerTiersDB[] = [];
 function setup() {
@@ -26,7 +30,13 @@ function setup() {
     status: () => ({ running: false, done: 0, total: 0 }),
     suggestActions: async () => [],
   };
-  const handlers = createHandlers({ db, now: () => 1_700_000_000_000, browserLanguage: 'en', signal: () => {}, rescorer });
+  const handlers = createHandlers({
+    db,
+    now: () => 1_700_000_000_000,
+    browserLanguage: 'en',
+    signal: () => {},
+    rescorer,
+  });
   return { db, handlers, rescored };
 }
 afterEach(async () => {
@@ -50,7 +60,13 @@ describe('message validation and sender checks', () => {
 
   it('rejects senders that are not the extension itself', async () => {
     const { handlers } = setup();
-    const res = await dispatch('listTags', {}, { id: 'other-extension', url: 'https://evil.example/' }, env, handlers);
+    const res = await dispatch(
+      'listTags',
+      {},
+      { id: 'other-extension', url: 'https://evil.example/' },
+      env,
+      handlers,
+    );
     expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -62,7 +78,13 @@ describe('message validation and sender checks', () => {
 
   it('binds a content script to its own platform: no writes or reads of other sites', async () => {
     const { handlers, db } = setup();
-    const write = await dispatch('seeBuyer', { platform: 'amazon', buyerId: 'x' }, whatsappTab, env, handlers);
+    const write = await dispatch(
+      'seeBuyer',
+      { platform: 'amazon', buyerId: 'x' },
+      whatsappTab,
+      env,
+      handlers,
+    );
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await db.buyers.count()).toBe(0);
     await dispatch('seeBuyer', { platform: 'amazon', buyerId: 'x' }, EXT, env, handlers);
@@ -98,12 +120,30 @@ describe('message validation and sender checks', () => {
       items: [{ title: 'Mug', qty: 1, unitPrice: 12_300 }],
       status: 'paid',
     };
-    const first = await dispatch('recordCapturedOrders', { platform: 'whatsapp', orders: [order] }, whatsappTab, env, handlers);
+    const first = await dispatch(
+      'recordCapturedOrders',
+      { platform: 'whatsapp', orders: [order] },
+      whatsappTab,
+      env,
+      handlers,
+    );
     expect(first).toMatchObject({ ok: true, value: { new: 1 } });
-    const again = await dispatch('recordCapturedOrders', { platform: 'whatsapp', orders: [order] }, whatsappTab, env, handlers);
+    const again = await dispatch(
+      'recordCapturedOrders',
+      { platform: 'whatsapp', orders: [order] },
+      whatsappTab,
+      env,
+      handlers,
+    );
     expect(again).toMatchObject({ ok: true, value: { new: 0, duplicate: 1 } });
     expect(rescored).toEqual([['whatsapp:8613812345678']]);
-    const badge = await dispatch('getBadges', { buyerKeys: ['whatsapp:8613812345678'] }, whatsappTab, env, handlers);
+    const badge = await dispatch(
+      'getBadges',
+      { buyerKeys: ['whatsapp:8613812345678'] },
+      whatsappTab,
+      env,
+      handlers,
+    );
     expect(badge.ok && badge.value['whatsapp:8613812345678']).toMatchObject({ paidOrders: 1, spend: 12_300 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BuyerTiersDB, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, getSettings } from '@/core/store';
 import { defaultSettings } from '@/core/model';
+import { BuyerTiersDB, CURRENT_SCHEMA_VERSION, getSettings, SCHEMA_VERSIONS } from '@/core/store';
 import { makeOrder } from '../../support/orders';
 
 /**
@@ -32,8 +32,12 @@ describe('schema migrations', () => {
     await v1.table('tags').add({ id: 't1', name: 'wholesale', color: '#123456', createdAt: 1 });
     await v1.table('buyerTags').add({ buyerKey: 'taobao:alice', tagId: 't1', at: 1 });
     await v1.table('notes').add({ buyerKey: 'taobao:alice', text: 'likes green tea', updatedAt: 3 });
-    await v1.table('classChanges').add({ buyerKey: 'taobao:alice', dimension: 'segment', from: 'new', to: 'loyal', at: 4 });
-    await v1.table('meta').put({ key: 'settings', value: { version: 1, shopCurrency: 'EUR', scheme: 'value-8' } });
+    await v1
+      .table('classChanges')
+      .add({ buyerKey: 'taobao:alice', dimension: 'segment', from: 'new', to: 'loyal', at: 4 });
+    await v1
+      .table('meta')
+      .put({ key: 'settings', value: { version: 1, shopCurrency: 'EUR', scheme: 'value-8' } });
     v1.close();
 
     const db = new BuyerTiersDB(name);

@@ -20,7 +20,12 @@ describe('writeOrders', () => {
     const first = await writeOrders(db, orders, CNY_CTX, 100);
     expect(first).toMatchObject({ new: 2, duplicate: 0, updated: 0 });
     const before = await db.buyers.get('taobao:alice');
-    const second = await writeOrders(db, orders.map((o) => ({ ...o, updatedAt: 999 })), CNY_CTX, 200);
+    const second = await writeOrders(
+      db,
+      orders.map((o) => ({ ...o, updatedAt: 999 })),
+      CNY_CTX,
+      200,
+    );
     expect(second).toMatchObject({ new: 0, duplicate: 2, updated: 0, touchedBuyers: [] });
     expect(await db.orders.count()).toBe(2);
     expect(await db.buyers.get('taobao:alice')).toEqual(before);
@@ -105,8 +110,8 @@ describe('writeOrders', () => {
     expect(res.new).toBe(10_000);
     expect(await db.buyers.count()).toBe(1000);
     expect((await db.buyers.get('taobao:b7'))?.agg.paidOrders).toBe(10);
-    await expect(writeOrders(db, [...orders, makeOrder({ orderId: 'one-too-many' })], CNY_CTX, 1)).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      writeOrders(db, [...orders, makeOrder({ orderId: 'one-too-many' })], CNY_CTX, 1),
+    ).rejects.toThrow(RangeError);
   });
 });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BuyerTiersDB,
-  TagError,
   createTag,
   deleteTag,
   listTags,
@@ -9,6 +8,7 @@ import {
   renameTag,
   restoreTag,
   saveNote,
+  TagError,
   tagBuyers,
   tagsOfBuyers,
 } from '@/core/store';

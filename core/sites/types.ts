@@ -9,6 +9,10 @@ export interface DatedSelector {
   current: string;
   since: string;
   fallbacks: ReadonlyArray<{ selector: string; until: string; note?: string }>;
+  /** Page kinds on which this selector is expected to match (health checks); all kinds when absent. */
+  kinds?: readonly PageKind[];
+  /** True when the element may legitimately be absent (health checks do not flag it). */
+  optional?: boolean;
 }
 
 /** A buyer found on the page, anchored to the element the badge goes beside. */
@@ -63,4 +67,15 @@ export interface SiteAdapter {
   readOrderRows?(root: ParentNode): CapturedOrderRow[];
   /** Messages of the open conversation, oldest first. */
   readMessages?(root: ParentNode): ChatMessage[];
+}
+
+/** What an adapter found on a page: drives the "can't find the buyer — teach me" chip. */
+export interface SelectorHealth {
+  pageKind: PageKind;
+  /** Chat pages: the open conversation's buyer was read; order pages: at least one buyer was. */
+  buyerFound: boolean;
+  listCount: number;
+  orderCount: number;
+  /** Names of expected (non-optional) selectors that matched nothing, current nor fallbacks. */
+  missing: string[];
 }

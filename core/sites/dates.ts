@@ -1,0 +1,111 @@
+/**
+ * Dates as seller consoles print them, parsed into epoch ms. A printed date has no zone, so the
+ * caller says which one the site uses: a fixed UTC offset in minutes (Taobao prints Beijing time,
+ * +480) or `undefined` for the browser's local zone (sites that follow the seller's settings).
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** Zone abbreviations Amazon and others print after times. */
+const ZONE_OFFSETS: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  JST: 540,
+  SGT: 480,
+};
+
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+}
+
+function build(p: Parts, h: number, mi: number, s: number, offset: number | undefined): number | null {
+  if (p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const at =
+    offset === undefined
+      ? new Date(p.y, p.mo - 1, p.d, h, mi, s).getTime()
+      : Date.UTC(p.y, p.mo - 1, p.d, h, mi, s) - offset * 60_000;
+  // Reject 31 February and friends, which Date silently rolls over.
+  const check = offset === undefined ? new Date(at) : new Date(at + offset * 60_000);
+  const day = offset === undefined ? check.getDate() : check.getUTCDate();
+  return Number.isFinite(at) && day === p.d ? at : null;
+}
+
+function readDate(text: string, dayFirst: boolean): Parts | null {
+  let m = text.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
+  if (m) return { y: +m[1], mo: +m[2], d: +m[3] };
+  m = text.match(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    // 20/11/2026 can only be day-first; 11/20/2026 only month-first; otherwise the site decides.
+    const dFirst = a > 12 ? true : b > 12 ? false : dayFirst;
+    return dFirst ? { y: +m[3], mo: b, d: a } : { y: +m[3], mo: a, d: b };
+  }
+  m = text.match(/\b([A-Za-z]{3,4})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/);
+  if (m && MONTHS[m[1].toLowerCase()]) return { y: +m[3], mo: MONTHS[m[1].toLowerCase()], d: +m[2] };
+  m = text.match(/\b(\d{1,2})\s+([A-Za-z]{3,4})[a-z]*\.?,?\s+(\d{4})\b/);
+  if (m && MONTHS[m[2].toLowerCase()]) return { y: +m[3], mo: MONTHS[m[2].toLowerCase()], d: +m[1] };
+  return null;
+}
+
+export interface DateParseOptions {
+  /** Fixed UTC offset of the printed time in minutes; undefined = browser local time. */
+  offsetMinutes?: number;
+  /** For 05/06/2026-style dates that could be either way round. Default: month first. */
+  dayFirst?: boolean;
+}
+
+/** Parses "2026-11-20 14:32:05", "2026年11月20日", "11/20/2026 10:15 AM PST", "Nov 20, 2026". */
+export function parseDateTime(text: string, opts: DateParseOptions = {}): number | null {
+  const date = readDate(text, opts.dayFirst ?? false);
+  if (!date) return null;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  const t = text.match(/\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?/);
+  if (t) {
+    h = +t[1];
+    mi = +t[2];
+    s = t[3] ? +t[3] : 0;
+    const ampm = t[4]?.toLowerCase();
+    if (ampm === 'pm' && h < 12) h += 12;
+    if (ampm === 'am' && h === 12) h = 0;
+  }
+  const zone = text.match(/\b([A-Z]{3,4})\b(?!.*\b[A-Z]{3,4}\b)/);
+  const offset = zone && zone[1] in ZONE_OFFSETS ? ZONE_OFFSETS[zone[1]] : opts.offsetMinutes;
+  return build(date, h, mi, s, offset);
+}
+
+/** Reads an element's machine-readable time (`<time datetime>`) when the page provides one. */
+export function parseIsoAttr(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? at : null;
+}

@@ -1,0 +1,6 @@
+export * from './backup';
+export * from './base64';
+export * from './crypto';
+export * from './errors';
+export * from './format';
+export * from './restore';

@@ -1,0 +1,74 @@
+import { neutralizeCell, quoteCell } from '../export/cells';
+import { formatMinor } from '../import/money';
+import type { BuyerAggregate, BuyerClasses } from '../model';
+
+export const SCORE_COLUMNS = [
+  'buyer_id',
+  'orders',
+  'paid_orders',
+  'spend',
+  'first_order',
+  'last_order',
+  'recency_days',
+  'r',
+  'f',
+  'm',
+  'segment',
+  'value_tier',
+  'loyalty',
+  'lifecycle',
+  'p_alive',
+  'expected_orders_90d',
+  'expected_order_value',
+] as const;
+
+export interface ScoredBuyer {
+  buyerId: string;
+  agg: BuyerAggregate;
+  classes: BuyerClasses | undefined;
+}
+
+function day(at: number | undefined, timeZone: string): string {
+  if (at === undefined) return '';
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+function fixed(x: number | undefined, digits: number): string {
+  return x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits);
+}
+
+/** Scored buyers as CSV in the file's money units (not minor units); no BOM: for tools. */
+export function scoredBuyersCsv(buyers: readonly ScoredBuyer[], currency: string, timeZone: string): string {
+  const lines = [SCORE_COLUMNS.join(',')];
+  for (const b of buyers) {
+    const c = b.classes;
+    const p = c?.prediction.status === 'ok' ? c.prediction : undefined;
+    const eov = p?.expectedOrderValue;
+    const cells = [
+      b.buyerId,
+      String(b.agg.orders),
+      String(b.agg.paidOrders),
+      formatMinor(b.agg.paidSpend, currency),
+      day(b.agg.firstOrderAt, timeZone),
+      day(b.agg.lastOrderAt, timeZone),
+      c?.rfm ? String(c.rfm.recencyDays) : '',
+      c?.rfm ? String(c.rfm.r) : '',
+      c?.rfm ? String(c.rfm.f) : '',
+      c?.rfm ? String(c.rfm.m) : '',
+      c?.segment ?? '',
+      c?.valueTier ?? '',
+      c?.loyalty ?? '',
+      c?.lifecycle ?? '',
+      fixed(p?.pAlive, 4),
+      fixed(p?.expectedOrders, 4),
+      eov === undefined ? '' : formatMinor(Math.round(eov), currency),
+    ];
+    lines.push(cells.map((x) => quoteCell(neutralizeCell(x))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

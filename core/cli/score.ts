@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { minorDigits } from '../import/currency';
+import { normalizeEncodingLabel } from '../import/encoding';
+import { ImportError } from '../import/errors';
+import { MappingSpec } from '../import/mapping';
+import { getPreset } from '../import/presets';
+import { importText } from '../import/text';
+import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
+import { defaultSettings, epochDayInZone, type Order, splitBuyerKey } from '../model';
+import { aggregateOrders, scoreAll } from '../scoring';
+import { parseScoreArgs } from './args';
+import { type ScoredBuyer, scoredBuyersCsv } from './buyersCsv';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+function mostCommonCurrency(orders: readonly Order[]): string | undefined {
+  const n = new Map<string, number>();
+  for (const o of orders) n.set(o.currency, (n.get(o.currency) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [c, k] of n) if (best === undefined || k > (n.get(best) ?? 0)) best = c;
+  return best;
+}
+
+/**
+ * `npm run score`: import a file, aggregate per buyer, score, write one CSV row per buyer and
+ * print the fitted model parameters. Bad rows are counted and listed in the report, never
+ * fatal; file-level problems (unreadable file, no header, missing columns) exit with code 2.
+ */
+export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  const args = parseScoreArgs(argv);
+  if (typeof args === 'string') {
+    io.err(args);
+    return 2;
+  }
+  try {
+    assertTimeZone(args.timeZone);
+  } catch {
+    io.err(`unknown time zone '${args.timeZone}'`);
+    return 2;
+  }
+  let mapping: MappingSpec | undefined;
+  if (args.map) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(args.map, 'utf8'));
+    } catch (e) {
+      io.err(`cannot read mapping ${args.map}: ${(e as Error).message}`);
+      return 2;
+    }
+    const parsed = MappingSpec.safeParse(raw);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      io.err(`mapping ${args.map}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+      return 2;
+    }
+    mapping = parsed.data;
+  } else if (args.preset && !getPreset(args.preset)) {
+    io.err(`unknown preset '${args.preset}'`);
+    return 2;
+  }
+  const encoding = normalizeEncodingLabel(args.encoding ?? 'auto');
+  if (!encoding) {
+    io.err(`unknown encoding '${args.encoding}'`);
+    return 2;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(args.input));
+  } catch (e) {
+    io.err(`cannot read ${args.input}: ${(e as Error).message}`);
+    return 2;
+  }
+  const tz = args.timeZone;
+  const asOfParts = args.asOf?.split('-').map(Number);
+  const now = asOfParts
+    ? wallTimeToEpoch(asOfParts[0], asOfParts[1], asOfParts[2], 0, 0, 0, 0, tz)
+    : Date.now();
+  let result: ReturnType<typeof importText>;
+  try {
+    result = importText(bytes, {
+      mapping,
+      preset: mapping ? undefined : args.preset,
+      timeZone: tz,
+      currency: args.currency,
+      encoding,
+      now,
+      importId: 'cli',
+    });
+  } catch (e) {
+    if (e instanceof ImportError) {
+      io.err(`${args.input}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  // As-of: start of that day in the shop zone; orders on later calendar days are ignored.
+  // Without --as-of, the day of the latest order.
+  let orders = result.orders;
+  const lastAt = orders.reduce((m, o) => Math.max(m, o.placedAt), 0);
+  const asOf = asOfParts ? now : startOfDay(lastAt, tz);
+  const asOfDay = epochDayInZone(asOf, tz);
+  const before = orders.length;
+  orders = orders.filter((o) => epochDayInZone(o.placedAt, tz) <= asOfDay);
+  const ignored = before - orders.length;
+
+  const settings = defaultSettings('en');
+  settings.timeZone = tz;
+  settings.scheme = args.scheme;
+  settings.prediction.unit = args.unit;
+  settings.shopCurrency = args.currency ?? mapping?.currency ?? mostCommonCurrency(orders) ?? 'USD';
+  const currency = settings.shopCurrency;
+
+  const byBuyer = new Map<string, Order[]>();
+  for (const o of orders) {
+    const list = byBuyer.get(o.buyerKey);
+    if (list) list.push(o);
+    else byBuyer.set(o.buyerKey, [o]);
+  }
+  const ctx = { shopCurrency: currency, currencyRates: settings.currencyRates, timeZone: tz };
+  const buyers = [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
+  const scored = scoreAll(buyers, settings, asOf);
+
+  const rows: ScoredBuyer[] = buyers.map((b) => ({
+    buyerId: splitBuyerKey(b.key).buyerId,
+    agg: b.agg,
+    classes: scored.classes.get(b.key),
+  }));
+  writeFileSync(args.out, scoredBuyersCsv(rows, currency, tz));
+
+  const unit = 10 ** minorDigits(currency);
+  const report = {
+    input: args.input,
+    preset: result.preset,
+    layout: result.layout,
+    encoding: result.encoding,
+    delimiter: result.delimiter,
+    headerLine: result.headerLine,
+    asOf: new Date(asOf).toISOString(),
+    timeZone: tz,
+    currency,
+    rowsRead: result.rowsRead,
+    orders: orders.length,
+    ordersAfterAsOf: ignored,
+    buyers: buyers.length,
+    rejectedRows: result.rejects.length,
+    rejects: result.rejects,
+    warnings: scored.warnings,
+    fits: {
+      bgnbd: scored.fits.bgnbd,
+      gammaGamma: scored.fits.gammaGamma && { ...scored.fits.gammaGamma, v: scored.fits.gammaGamma.v / unit },
+    },
+  };
+  if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
+
+  io.out(
+    `read ${result.rowsRead} rows: ${before} orders (${ignored} after the as-of date ignored), ` +
+      `${buyers.length} buyers, ${result.rejects.length} rejected rows`,
+  );
+  for (const r of result.rejects.slice(0, 10)) io.out(`  line ${r.line}: ${r.reason}`);
+  if (result.rejects.length > 10) io.out(`  … ${result.rejects.length - 10} more in the report`);
+  io.out(`as of ${day(asOf, tz)} (${tz}), money in ${currency}; wrote ${args.out}`);
+  const bg = scored.fits.bgnbd;
+  io.out(
+    bg
+      ? `bgnbd r=${bg.r.toFixed(4)} alpha=${bg.alpha.toFixed(4)} a=${bg.a.toFixed(4)} b=${bg.b.toFixed(4)} ll=${bg.ll.toFixed(2)}`
+      : 'bgnbd not enough history',
+  );
+  const gg = scored.fits.gammaGamma;
+  io.out(
+    gg
+      ? `gammagamma p=${gg.p.toFixed(4)} q=${gg.q.toFixed(4)} v=${(gg.v / unit).toFixed(4)}`
+      : 'gammagamma not enough history',
+  );
+  return 0;
+}
+
+function startOfDay(at: number, tz: string): number {
+  const [y, m, d] = day(at, tz).split('-').map(Number);
+  return wallTimeToEpoch(y, m, d, 0, 0, 0, 0, tz);
+}
+
+function day(at: number, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+const invoked = process.argv[1] ? import.meta.url === pathToFileURL(process.argv[1]).href : false;
+if (invoked) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,3 @@
+export * from './buyers';
+export * from './cells';
+export * from './filename';

@@ -1,0 +1,332 @@
+import { type Order, orderKeyOf, type RejectedRow } from '../model';
+import type { CsvRow } from './csv';
+import { addRow, conflictOf, finishDraft, newDraft, type OrderDraft } from './draft';
+import { ImportError } from './errors';
+import { hash64, hashCells } from './hash';
+import { countKnownCells, isHeaderRow, MAX_PREAMBLE_ROWS } from './header';
+import { readLine } from './line';
+import { MappingSpec, type Preset, type ResolvedMapping, type SavedPreset } from './mapping';
+import { BUILT_IN_PRESETS, getPreset } from './presets';
+import {
+  detectPreset,
+  presetHeaderNames,
+  type ResolveResult,
+  resolvePreset,
+  resolveSpec,
+  specHeaderNames,
+} from './resolve';
+
+export interface ImportOptions {
+  /** A built-in preset id or a preset object; omit (and omit `mapping`) to auto-detect. */
+  preset?: string | Preset;
+  /** An explicit column mapping (saved preset or CLI MAPPING.json); wins over `preset`. */
+  mapping?: MappingSpec;
+  /** Candidates for auto-detection; default: the built-in presets. */
+  presets?: readonly Preset[];
+  /** Overrides the preset's platform (e.g. `tmall` with the Taobao layout). */
+  platform?: string;
+  /** Shop time zone for wall-clock dates. */
+  timeZone: string;
+  /** Currency of this file chosen by the seller; beats the preset's and the mapping's default. */
+  currency?: string;
+  /** Last resort when neither the rows, the seller nor the preset name a currency (shop currency). */
+  defaultCurrency?: string;
+  dayFirst?: boolean;
+  dateFormat?: string;
+  importId?: string;
+  /** Stamped as `updatedAt` on every order (a parameter so tests are deterministic). */
+  now: number;
+  /** Orders per batch returned by `push` (default 500). */
+  batchSize?: number;
+}
+
+export interface ImportBatch {
+  orders: Order[];
+  rejects: RejectedRow[];
+  /** Data rows read so far (all batches). */
+  rowsRead: number;
+}
+
+export interface Importer {
+  /** Feeds one CSV row; returns a batch when `batchSize` orders are ready. Throws ImportError for file-level problems. */
+  push(row: CsvRow): ImportBatch | undefined;
+  /** Flushes the remaining orders; throws ImportError when no header row was ever found. */
+  finish(): ImportBatch;
+  readonly mapping: ResolvedMapping | undefined;
+  readonly rowsRead: number;
+}
+
+/** Turns a saved mapping into a one-layout preset so it can take part in auto-detection. */
+export function presetFromSaved(saved: SavedPreset): Preset {
+  const { dateFormat, currency, dayFirst, decimal, platform, statusMap, creditNotePrefix, ...cols } =
+    saved.mapping;
+  const columns: Record<string, string[]> = {};
+  for (const [field, name] of Object.entries(cols)) if (typeof name === 'string') columns[field] = [name];
+  return {
+    id: `saved:${saved.id}`,
+    label: saved.name,
+    platform: platform ?? 'import',
+    dateFormat,
+    currency,
+    dayFirst,
+    decimal,
+    statusMap,
+    creditNotePrefix,
+    layouts: [{ name: saved.name, columns }],
+  };
+}
+
+function clip(reason: string): string {
+  return reason.length > 500 ? `${reason.slice(0, 499)}…` : reason;
+}
+
+class RowImporter implements Importer {
+  mapping: ResolvedMapping | undefined;
+  rowsRead = 0;
+  private preambleRows = 0;
+  private nearMiss: { line: number; result: Extract<ResolveResult, { ok: false }> } | undefined;
+  private readonly drafts = new Map<string, OrderDraft>();
+  private readonly occurrences = new Map<string, number>();
+  /** Hash of every row's cells → its line, to recognise a row repeated verbatim. */
+  private readonly seenRows = new Map<string, number>();
+  private current: OrderDraft | undefined;
+  private ready: Order[] = [];
+  private rejects: RejectedRow[] = [];
+  private readonly batchSize: number;
+  private readonly preset: Preset | undefined;
+  private readonly spec: MappingSpec | undefined;
+  private fileCurrency: string | undefined;
+
+  constructor(private readonly options: ImportOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    if (options.mapping) {
+      const parsed = MappingSpec.safeParse(options.mapping);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ImportError(
+          'invalid-mapping',
+          `mapping: ${issue.path.join('.') || 'mapping'}: ${issue.message}`,
+        );
+      }
+      this.spec = parsed.data;
+    } else if (typeof options.preset === 'string') {
+      this.preset = getPreset(options.preset) ?? options.presets?.find((p) => p.id === options.preset);
+      if (!this.preset) throw new ImportError('unknown-preset', `unknown preset '${options.preset}'`);
+    } else {
+      this.preset = options.preset;
+    }
+  }
+
+  push(row: CsvRow): ImportBatch | undefined {
+    if (!this.mapping) {
+      this.findHeader(row);
+      return undefined;
+    }
+    // Rows of only empty cells (",,,,") are spacing, not data.
+    if (row.cells.every((c) => c.trim() === '')) return undefined;
+    this.rowsRead++;
+    this.readRow(row);
+    return this.ready.length >= this.batchSize ? this.take() : undefined;
+  }
+
+  finish(): ImportBatch {
+    if (!this.mapping) this.failNoHeader();
+    for (const d of this.drafts.values()) if (d.dirty) this.close(d);
+    return this.take();
+  }
+
+  private take(): ImportBatch {
+    const batch = { orders: this.ready, rejects: this.rejects, rowsRead: this.rowsRead };
+    this.ready = [];
+    this.rejects = [];
+    return batch;
+  }
+
+  private findHeader(row: CsvRow): void {
+    const result = this.tryHeader(row);
+    if (result?.ok) {
+      this.bind(result.mapping);
+      return;
+    }
+    if (result && !result.ok) {
+      // With a chosen preset or mapping, a row that is clearly its header but lacks columns is final.
+      if (this.spec || this.preset)
+        throw new ImportError('missing-columns', `line ${row.line}: ${result.message}`, result.missing);
+      this.nearMiss ??= { line: row.line, result };
+    }
+    if (++this.preambleRows >= MAX_PREAMBLE_ROWS) this.failNoHeader();
+  }
+
+  private tryHeader(row: CsvRow): ResolveResult | undefined {
+    if (this.spec) {
+      const known = specHeaderNames(this.spec);
+      if (countKnownCells(row.cells, known) < Math.min(2, known.size)) return undefined;
+      return resolveSpec(this.spec, row.cells, row.line, this.options.platform);
+    }
+    if (this.preset) {
+      if (!isHeaderRow(row.cells, presetHeaderNames(this.preset))) return undefined;
+      return resolvePreset(this.preset, row.cells, row.line);
+    }
+    const candidates = this.options.presets ?? BUILT_IN_PRESETS;
+    const guess = detectPreset(row.cells, candidates);
+    if (guess) return resolvePreset(guess.preset, row.cells, row.line);
+    // Remember the closest miss so the final error can say which columns were missing.
+    let best: { preset: Preset; known: number } | undefined;
+    for (const p of candidates) {
+      const known = countKnownCells(row.cells, presetHeaderNames(p));
+      if (known >= 3 && (!best || known > best.known)) best = { preset: p, known };
+    }
+    return best ? resolvePreset(best.preset, row.cells, row.line) : undefined;
+  }
+
+  private bind(mapping: ResolvedMapping): void {
+    const o = this.options;
+    this.mapping = {
+      ...mapping,
+      platform: o.platform ?? mapping.platform,
+      dayFirst: o.dayFirst ?? mapping.dayFirst,
+      dateFormat: o.dateFormat ?? mapping.dateFormat,
+    };
+    this.fileCurrency = o.currency ?? mapping.currency ?? o.defaultCurrency;
+  }
+
+  private failNoHeader(): never {
+    if (this.nearMiss) {
+      const { line, result } = this.nearMiss;
+      throw new ImportError('missing-columns', `line ${line}: ${result.message}`, result.missing);
+    }
+    const what = this.spec
+      ? 'the mapped columns'
+      : this.preset
+        ? `a ${this.preset.label} header`
+        : 'a known header';
+    throw new ImportError(
+      'no-header',
+      `no header row found in the first ${MAX_PREAMBLE_ROWS} rows (looked for ${what}); is this an order export?`,
+    );
+  }
+
+  /** Records a rejected row; returns `false` so row handlers can `return this.reject(…)`. */
+  private reject(line: number, field: string | undefined, reason: string): false {
+    this.rejects.push(field ? { line, field, reason: clip(reason) } : { line, reason: clip(reason) });
+    return false;
+  }
+
+  /** Reads one data row into the orders being built; `false` when the row was rejected. */
+  private readRow(row: CsvRow): boolean {
+    const m = this.mapping!;
+    if (row.error) return this.reject(row.line, undefined, row.error);
+    const { values, errors } = readLine(row.cells, m, {
+      timeZone: this.options.timeZone,
+      currency: this.fileCurrency,
+    });
+    if (errors.length > 0) {
+      return this.reject(
+        row.line,
+        errors[0].field,
+        errors
+          .map((e) => `${m.columnNames[e.field as keyof typeof m.columnNames] ?? e.field}: ${e.reason}`)
+          .join('; '),
+      );
+    }
+    if (values.status === 'unpaid') return this.reject(row.line, 'status', 'order is not paid yet; skipped');
+
+    if (m.columns.orderId === undefined) {
+      // Each row is an order. Its id must come out the same when the file is imported again, so
+      // it is a hash of what the row says (not its position); the n-th identical row gets `-n`.
+      if (values.buyerKey === undefined)
+        return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
+      if (values.placedAt === undefined)
+        return this.reject(row.line, 'date', `${m.columnNames.date}: empty date`);
+      const base = hash64(
+        [
+          values.buyerKey,
+          values.placedAt,
+          values.total,
+          values.lineTotal,
+          values.unitPrice,
+          values.qty,
+          values.currency,
+          values.item,
+          values.sku,
+        ].join('|'),
+      );
+      const n = (this.occurrences.get(base) ?? 0) + 1;
+      this.occurrences.set(base, n);
+      const orderId = n === 1 ? `row-${base}` : `row-${base}-${n}`;
+      const draft = newDraft(
+        orderKeyOf(m.platform, orderId),
+        orderId,
+        m.platform,
+        { ...values, buyerKey: values.buyerKey, placedAt: values.placedAt },
+        row.line,
+      );
+      addRow(draft, values, row.line);
+      this.emit(draft);
+      return true;
+    }
+
+    if (values.orderId === undefined)
+      return this.reject(row.line, 'orderId', `${m.columnNames.orderId}: empty order id`);
+    const key = orderKeyOf(m.platform, values.orderId);
+    const signature = hashCells(row.cells);
+    let draft = this.drafts.get(key);
+    if (!draft) {
+      if (values.buyerKey === undefined)
+        return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
+      if (values.placedAt === undefined)
+        return this.reject(row.line, 'date', `${m.columnNames.date}: empty date`);
+      draft = newDraft(
+        key,
+        values.orderId,
+        m.platform,
+        { ...values, buyerKey: values.buyerKey, placedAt: values.placedAt },
+        row.line,
+      );
+      this.drafts.set(key, draft);
+    } else {
+      const seen = this.seenRows.get(signature);
+      if (seen !== undefined) return this.reject(row.line, 'row', `duplicate of line ${seen}; skipped`);
+      const conflict = conflictOf(draft, values, row.line);
+      if (conflict) return this.reject(row.line, conflict.field, conflict.reason);
+    }
+    if (!this.seenRows.has(signature)) this.seenRows.set(signature, row.line);
+    addRow(draft, values, row.line);
+    // Line-item exports keep an order's rows together: a new order id closes the previous one.
+    if (this.current && this.current !== draft && this.current.dirty) this.close(this.current);
+    this.current = draft;
+    return true;
+  }
+
+  private close(d: OrderDraft): void {
+    this.emit(d);
+  }
+
+  private emit(d: OrderDraft): void {
+    const r = finishDraft(d, { importId: this.options.importId, now: this.options.now });
+    if ('order' in r) this.ready.push(r.order);
+    else this.rejects.push({ ...r.reject, reason: clip(r.reject.reason) });
+  }
+}
+
+/**
+ * Creates an incremental importer: feed it CSV rows (from `CsvRowStream`), write each batch it
+ * returns, then `finish()`. Rows are validated one by one; a bad row becomes a RejectedRow
+ * with its line and reason and the rest of the file is imported.
+ */
+export function createImporter(options: ImportOptions): Importer {
+  return new RowImporter(options);
+}
+
+/** Async-iterable flavour for streams of rows: yields non-empty batches. */
+export async function* importRows(
+  rows: AsyncIterable<CsvRow> | Iterable<CsvRow>,
+  options: ImportOptions,
+): AsyncGenerator<ImportBatch> {
+  const importer = createImporter(options);
+  for await (const row of rows) {
+    const batch = importer.push(row);
+    if (batch) yield batch;
+  }
+  yield importer.finish();
+}

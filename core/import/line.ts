@@ -1,0 +1,209 @@
+import { normalizeBuyerId } from '../model';
+import { cleanCell, looksMangledNumber, MAX_CELL } from './cells';
+import { toCountryCode } from './country';
+import { canonicalCode } from './currency';
+import { parseDate } from './date';
+import type { MappingField, ResolvedMapping } from './mapping';
+import { parseMoney } from './money';
+import { mapStatus, type RowStatus } from './status';
+
+/** One CSV row read into typed order fields (before rows are grouped into orders). */
+export interface LineValues {
+  orderId?: string;
+  buyerKey?: string;
+  buyerName?: string;
+  placedAt?: number;
+  total?: number;
+  lineTotal?: number;
+  qty?: number;
+  unitPrice?: number;
+  discount?: number;
+  currency?: string;
+  /** Undefined when the row carries no status information. */
+  status?: RowStatus;
+  item?: string;
+  sku?: string;
+  category?: string;
+  country?: string;
+}
+
+export interface FieldError {
+  field: MappingField | 'row';
+  reason: string;
+}
+
+export interface LineContext {
+  timeZone: string;
+  /** Currency of the file when rows do not name one (import option, mapping, or shop currency). */
+  currency?: string;
+}
+
+export interface ReadLine {
+  values: LineValues;
+  errors: FieldError[];
+}
+
+/**
+ * Reads the mapped cells of one row. Every problem becomes a field error with a reason; the
+ * caller decides whether the row can still be used. Negative amounts or quantities and
+ * credit-note invoice numbers mark a refund; amounts are then stored as positive values.
+ */
+export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: LineContext): ReadLine {
+  // Plain helper calls rather than closures: this runs once per row of large files.
+  const errors: FieldError[] = [];
+  const values: LineValues = {};
+  let refund = false;
+
+  const orderId = cellOf(cells, m, 'orderId', errors);
+  if (orderId !== '') {
+    if (looksMangledNumber(orderId)) {
+      errors.push({
+        field: 'orderId',
+        reason: `order id '${orderId}' was turned into a number by a spreadsheet`,
+      });
+    } else if (orderId.length > 300) {
+      errors.push({ field: 'orderId', reason: 'order id is longer than 300 characters' });
+    } else {
+      values.orderId = orderId;
+      if (m.creditNotePrefix && orderId.startsWith(m.creditNotePrefix)) refund = true;
+    }
+  }
+
+  const buyer = cellOf(cells, m, 'buyerId', errors);
+  if (buyer !== '') {
+    // Same as buyerKeyOf, without normalising twice.
+    const id = normalizeBuyerId(buyer);
+    if (id === '') errors.push({ field: 'buyerId', reason: 'buyer id has no visible characters' });
+    else values.buyerKey = `${m.platform}:${id}`;
+  }
+  const name = cellOf(cells, m, 'buyerName', errors);
+  if (name !== '') values.buyerName = name.slice(0, 300);
+
+  const date = cellOf(cells, m, 'date', errors);
+  if (date !== '') {
+    const d = parseDate(date, { timeZone: ctx.timeZone, dayFirst: m.dayFirst, format: m.dateFormat });
+    if (d.ok) values.placedAt = d.at;
+    else errors.push({ field: 'date', reason: d.error });
+  }
+
+  const currencyCell = cellOf(cells, m, 'currencyColumn', errors);
+  const state: MoneyState = { currency: undefined, hint: ctx.currency, negative: false };
+  if (currencyCell !== '') {
+    const code = canonicalCode(currencyCell);
+    if (/^[A-Z]{3}$/.test(code)) state.currency = code;
+    else
+      errors.push({
+        field: 'currencyColumn',
+        reason: `'${currencyCell.slice(0, 20)}' is not a currency code`,
+      });
+  }
+  const total = moneyOf(cells, m, 'total', state, errors);
+  if (total !== undefined) values.total = total;
+  const lineTotal = moneyOf(cells, m, 'lineTotal', state, errors);
+  if (lineTotal !== undefined) values.lineTotal = lineTotal;
+  const unitPrice = moneyOf(cells, m, 'unitPrice', state, errors);
+  if (unitPrice !== undefined) values.unitPrice = unitPrice;
+  const discount = moneyOf(cells, m, 'discount', state, errors);
+  if (discount !== undefined) values.discount = discount;
+  if (state.negative) refund = true;
+  const currency = state.currency ?? ctx.currency;
+  // A row without any currency may inherit its order's (Shopify continuation lines); an order
+  // that never gets one is rejected when it is finished.
+  if (currency) values.currency = currency;
+
+  const qty = cellOf(cells, m, 'quantity', errors);
+  if (qty !== '') {
+    const q = parseQuantity(qty);
+    if (typeof q === 'string') errors.push({ field: 'quantity', reason: q });
+    else {
+      if (q < 0) refund = true;
+      values.qty = Math.abs(q);
+    }
+  }
+
+  const status = cellOf(cells, m, 'status', errors);
+  if (status !== '') {
+    const st = mapStatus(status, m.statusMap);
+    if (st === undefined) {
+      errors.push({
+        field: 'status',
+        reason: `unknown status '${status.slice(0, 40)}' (add it to the mapping's statusMap)`,
+      });
+    } else values.status = st;
+  }
+  if (cellOf(cells, m, 'cancelled', errors) !== '') values.status = 'cancelled';
+  if (refund && (values.status === undefined || values.status === 'paid')) values.status = 'refunded';
+
+  const item = cellOf(cells, m, 'item', errors);
+  if (item !== '') values.item = item.slice(0, 500);
+  const sku = cellOf(cells, m, 'sku', errors);
+  if (sku !== '') values.sku = sku.slice(0, 200);
+  const category = cellOf(cells, m, 'category', errors);
+  if (category !== '') values.category = category.slice(0, 200);
+  const country = cellOf(cells, m, 'country', errors);
+  if (country !== '') {
+    const code = toCountryCode(country);
+    if (code) values.country = code;
+  }
+  return { values, errors };
+}
+
+function cellOf(
+  cells: readonly string[],
+  m: ResolvedMapping,
+  field: MappingField,
+  errors: FieldError[],
+): string {
+  const i = m.columns[field];
+  if (i === undefined) return '';
+  const raw = cells[i];
+  if (raw !== undefined && raw.length > MAX_CELL) {
+    errors.push({ field, reason: `${m.columnNames[field]} is longer than ${MAX_CELL} characters` });
+    return '';
+  }
+  return cleanCell(raw);
+}
+
+interface MoneyState {
+  /** Currency the row is in so far (currency column, or the first amount naming one). */
+  currency: string | undefined;
+  hint: string | undefined;
+  negative: boolean;
+}
+
+/** Parses an amount field as a positive number; a negative non-discount amount flags a refund. */
+function moneyOf(
+  cells: readonly string[],
+  m: ResolvedMapping,
+  field: 'total' | 'lineTotal' | 'unitPrice' | 'discount',
+  state: MoneyState,
+  errors: FieldError[],
+): number | undefined {
+  const cell = cellOf(cells, m, field, errors);
+  if (cell === '') return undefined;
+  const r = parseMoney(cell, { currency: state.currency ?? state.hint, decimal: m.decimal });
+  if (!r.ok) {
+    errors.push({ field, reason: r.error });
+    return undefined;
+  }
+  if (r.currency) {
+    if (state.currency && r.currency !== state.currency) {
+      errors.push({ field, reason: `amount is in ${r.currency} but the row is in ${state.currency}` });
+      return undefined;
+    }
+    state.currency = r.currency;
+  }
+  if (r.amount < 0 && field !== 'discount') state.negative = true;
+  return Math.abs(r.amount);
+}
+
+const MAX_QTY = 1_000_000;
+
+function parseQuantity(raw: string): number | string {
+  const s = raw.normalize('NFKC').replace(/[\s,]/g, '');
+  const m = /^([+-]?)(\d+)(?:\.0+)?$/.exec(s);
+  if (!m) return `quantity '${raw.slice(0, 20)}' is not a whole number`;
+  const n = Number(m[2]);
+  if (n > MAX_QTY) return `quantity ${n} is implausibly large`;
+  return m[1] === '-' ? -n : n;
+}

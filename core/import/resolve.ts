@@ -1,0 +1,203 @@
+import { cleanHeaderCell, normalizeHeader } from './header';
+import {
+  AMOUNT_FIELDS,
+  MAPPING_FIELDS,
+  type MappingField,
+  type MappingSpec,
+  type Preset,
+  type PresetLayout,
+  REQUIRED_FIELDS,
+  type ResolvedMapping,
+} from './mapping';
+
+export type ResolveResult =
+  | { ok: true; mapping: ResolvedMapping }
+  | {
+      ok: false;
+      /** Missing columns, each named as the file would need it. */
+      missing: string[];
+      message: string;
+    };
+
+/** Normalised header name → first column index with that name. */
+export function headerIndex(header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const n = normalizeHeader(cell);
+    if (n !== '' && !index.has(n)) index.set(n, i);
+  });
+  return index;
+}
+
+interface LayoutMatch {
+  columns: Partial<Record<MappingField, number>>;
+  score: number;
+  missing: string[];
+}
+
+function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMatch {
+  const columns: Partial<Record<MappingField, number>> = {};
+  const used = new Set<number>();
+  let score = 0;
+  for (const field of MAPPING_FIELDS) {
+    const candidates = layout.columns[field];
+    if (!candidates) continue;
+    for (const name of candidates) {
+      const i = index.get(normalizeHeader(name));
+      // A column can serve two fields (e.g. Lazada's Customer Name as id and name), but a
+      // field's own match counts once for the score.
+      if (i !== undefined) {
+        columns[field] = i;
+        if (!used.has(i)) score++;
+        used.add(i);
+        break;
+      }
+    }
+  }
+  for (const s of layout.signature ?? []) if (index.has(normalizeHeader(s))) score++;
+  const missing: string[] = [];
+  for (const field of REQUIRED_FIELDS) {
+    if (columns[field] === undefined) missing.push(describeCandidates(field, layout.columns[field]));
+  }
+  if (!AMOUNT_FIELDS.some((f) => columns[f] !== undefined)) {
+    const names = AMOUNT_FIELDS.flatMap((f) => layout.columns[f] ?? []);
+    missing.push(
+      `an amount column (one of ${names.map((n) => `'${n}'`).join(', ') || 'total, lineTotal, unitPrice'})`,
+    );
+  }
+  return { columns, score, missing };
+}
+
+function describeCandidates(field: MappingField, names: readonly string[] | undefined): string {
+  if (!names || names.length === 0) return field;
+  return names.length === 1
+    ? `'${names[0]}' (${field})`
+    : `${field} (one of ${names.map((n) => `'${n}'`).join(', ')})`;
+}
+
+function namesOf(columns: Partial<Record<MappingField, number>>, header: readonly string[]) {
+  const out: Partial<Record<MappingField, string>> = {};
+  for (const [field, i] of Object.entries(columns) as Array<[MappingField, number]>) {
+    out[field] = cleanHeaderCell(header[i] ?? '');
+  }
+  return out;
+}
+
+/** Binds a preset to a header row, choosing the best-matching layout. */
+export function resolvePreset(preset: Preset, header: readonly string[], headerLine: number): ResolveResult {
+  const index = headerIndex(header);
+  let best: { layout: PresetLayout; match: LayoutMatch } | undefined;
+  for (const layout of preset.layouts) {
+    const match = matchLayout(layout, index);
+    const complete = match.missing.length === 0;
+    const bestComplete = best?.match.missing.length === 0;
+    const better =
+      !best || (complete && !bestComplete) || (complete === bestComplete && match.score > best.match.score);
+    if (better) best = { layout, match };
+  }
+  if (!best) return { ok: false, missing: [], message: `preset '${preset.id}' has no layouts` };
+  if (best.match.missing.length > 0) {
+    return {
+      ok: false,
+      missing: best.match.missing,
+      message: `${preset.label}: missing column ${best.match.missing.join('; ')}`,
+    };
+  }
+  const { layouts: _layouts, id, label: _label, platform, ...options } = preset;
+  return {
+    ok: true,
+    mapping: {
+      ...options,
+      presetId: id,
+      layout: best.layout.name,
+      platform,
+      columns: best.match.columns,
+      columnNames: namesOf(best.match.columns, header),
+      header,
+      headerLine,
+    },
+  };
+}
+
+/** Binds a saved/CLI mapping (exact column names) to a header row. */
+export function resolveSpec(
+  spec: MappingSpec,
+  header: readonly string[],
+  headerLine: number,
+  defaultPlatform = 'import',
+): ResolveResult {
+  const index = headerIndex(header);
+  const columns: Partial<Record<MappingField, number>> = {};
+  const missing: string[] = [];
+  for (const field of MAPPING_FIELDS) {
+    const name = spec[field];
+    if (name === undefined) continue;
+    const i = index.get(normalizeHeader(name));
+    if (i === undefined) missing.push(`'${name}' (${field})`);
+    else columns[field] = i;
+  }
+  if (missing.length > 0) {
+    return { ok: false, missing, message: `missing column ${missing.join(', ')}` };
+  }
+  return {
+    ok: true,
+    mapping: {
+      dateFormat: spec.dateFormat,
+      currency: spec.currency,
+      dayFirst: spec.dayFirst,
+      decimal: spec.decimal,
+      statusMap: spec.statusMap,
+      creditNotePrefix: spec.creditNotePrefix,
+      presetId: 'custom',
+      platform: spec.platform ?? defaultPlatform,
+      columns,
+      columnNames: namesOf(columns, header),
+      header,
+      headerLine,
+    },
+  };
+}
+
+/** Every header name a preset knows (normalised), for finding the header row under a preamble. */
+export function presetHeaderNames(preset: Preset): Set<string> {
+  const out = new Set<string>();
+  for (const layout of preset.layouts) {
+    for (const names of Object.values(layout.columns))
+      for (const n of names ?? []) out.add(normalizeHeader(n));
+    for (const n of layout.signature ?? []) out.add(normalizeHeader(n));
+  }
+  return out;
+}
+
+export function specHeaderNames(spec: MappingSpec): Set<string> {
+  const out = new Set<string>();
+  for (const field of MAPPING_FIELDS) {
+    const name = spec[field];
+    if (name !== undefined) out.add(normalizeHeader(name));
+  }
+  return out;
+}
+
+export interface PresetGuess {
+  preset: Preset;
+  layout: string;
+  /** Matched fields plus signature columns; higher is more certain. */
+  score: number;
+}
+
+/**
+ * Scores every preset layout against a header row and returns the best one that has all
+ * required columns (buyer, date, an amount). Ties keep the earlier preset in the list.
+ */
+export function detectPreset(header: readonly string[], presets: readonly Preset[]): PresetGuess | undefined {
+  const index = headerIndex(header);
+  let best: PresetGuess | undefined;
+  for (const preset of presets) {
+    for (const layout of preset.layouts) {
+      const m = matchLayout(layout, index);
+      if (m.missing.length > 0) continue;
+      if (!best || m.score > best.score) best = { preset, layout: layout.name, score: m.score };
+    }
+  }
+  return best;
+}

@@ -38,17 +38,24 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Offset of `timeZone` from UTC at instant `at`, in minutes (e.g. +480 for Asia/Shanghai). */
+const offsetFormatterCache = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneOffsetMinutes(at: number, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  let f = offsetFormatterCache.get(timeZone);
+  if (!f) {
+    // Building a formatter costs ~0.1 ms; parsing a million dates needs it cached per zone.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatterCache.set(timeZone, f);
+  }
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);

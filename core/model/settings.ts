@@ -250,7 +250,10 @@ export function defaultSettings(browserLanguage = 'en'): Settings {
     loyalty: { ...DEFAULT_LOYALTY },
     lifecycle: { ...DEFAULT_LIFECYCLE },
     preferences: { ...DEFAULT_PREFERENCES },
-    customerType: { ...DEFAULT_CUSTOMER_TYPE, businessNameWords: [...DEFAULT_CUSTOMER_TYPE.businessNameWords] },
+    customerType: {
+      ...DEFAULT_CUSTOMER_TYPE,
+      businessNameWords: [...DEFAULT_CUSTOMER_TYPE.businessNameWords],
+    },
     capture: {},
     demoLoaded: false,
   };

@@ -1,4 +1,5 @@
-import { type BuyerAggregate, EMPTY_AGGREGATE, epochDayInZone, type Order } from '../model';
+import { type BuyerAggregate, EMPTY_AGGREGATE, type Order } from '../model';
+import { epochDayInZoneFast } from './zoneDay';
 
 export interface AggregateContext {
   shopCurrency: string;
@@ -27,7 +28,8 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
     categorySpend: {},
     countries: {},
   };
-  const daySpend = new Map<number, number>();
+  // Per purchase day: [spend, paid orders]; orders per day let a windowed F count orders, not days.
+  const perDay = new Map<number, [number, number]>();
   let unitPriceSum = 0;
   let unitPriceCount = 0;
   let lastPaid: Order | undefined;
@@ -53,8 +55,12 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
       agg.lastOrderAt = o.placedAt;
       lastPaid = o;
     }
-    const day = epochDayInZone(o.placedAt, ctx.timeZone);
-    daySpend.set(day, (daySpend.get(day) ?? 0) + total);
+    const day = epochDayInZoneFast(o.placedAt, ctx.timeZone);
+    const slot = perDay.get(day);
+    if (slot) {
+      slot[0] += total;
+      slot[1]++;
+    } else perDay.set(day, [total, 1]);
     if (o.discount && o.discount > 0) agg.discountedOrders++;
     if (o.shipCountry) agg.countries[o.shipCountry] = (agg.countries[o.shipCountry] ?? 0) + 1;
     if (o.items.length === 0) {
@@ -73,7 +79,9 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
       agg.categorySpend[cat] = (agg.categorySpend[cat] ?? 0) + Math.round(total * share);
     }
   }
-  agg.days = [...daySpend.entries()].sort((a, b) => a[0] - b[0]);
+  agg.days = [...perDay.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([day, [spend, count]]) => [day, spend, count]);
   agg.avgUnitPrice = unitPriceCount > 0 ? Math.round(unitPriceSum / unitPriceCount) : 0;
   if (lastPaid?.items[0]) agg.lastItemTitle = lastPaid.items[0].title.slice(0, 500);
   return agg;

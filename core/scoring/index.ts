@@ -1,0 +1,60 @@
+import type { BuyerAggregate, BuyerClasses, Settings } from '../model';
+import { type BuyerInput, classifyBuyer } from './classify';
+import { buildScoringContext, type ShopScoringContext } from './context';
+import type { ShopFits } from './prediction';
+
+export * from './actions';
+export * from './aggregate';
+export * from './bgnbd';
+export * from './classify';
+export * from './context';
+export * from './diff';
+export * from './features';
+export * from './gammaGamma';
+export * from './prediction';
+export * from './quantile';
+export * from './reasons';
+export * from './segments';
+
+export interface ScoreAllOptions {
+  /**
+   * Prediction fits to reuse instead of refitting (e.g. from the last full rescore's context).
+   * Refitting is the expensive part of a full rescore; see the benchmark.
+   */
+  fits?: ShopFits;
+}
+
+export interface ScoreAllResult {
+  classes: Map<string, BuyerClasses>;
+  context: ShopScoringContext;
+  /** Shop-level warning codes (`shop.*`, see REASON_CODES); their numbers are in `context.notices`. */
+  warnings: string[];
+  fits: {
+    bgnbd: { r: number; alpha: number; a: number; b: number; ll: number } | null;
+    gammaGamma: { p: number; q: number; v: number } | null;
+  };
+}
+
+/** Full rescore: builds the shop context from every aggregate, then classifies every buyer. */
+export function scoreAll(
+  buyers: ReadonlyArray<{ key: string; name?: string; agg: BuyerAggregate }>,
+  settings: Settings,
+  asOf: number,
+  options: ScoreAllOptions = {},
+): ScoreAllResult {
+  const aggs: BuyerAggregate[] = new Array(buyers.length);
+  for (let i = 0; i < buyers.length; i++) aggs[i] = buyers[i].agg;
+  const context = buildScoringContext(aggs, settings, asOf, { fits: options.fits });
+  const classes = new Map<string, BuyerClasses>();
+  for (const b of buyers) classes.set(b.key, classifyBuyer(b as BuyerInput, context, settings, asOf));
+  const { bgnbd, gammaGamma } = context.fits;
+  return {
+    classes,
+    context,
+    warnings: context.notices.map((n) => n.code),
+    fits: {
+      bgnbd: bgnbd ? { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b, ll: bgnbd.ll } : null,
+      gammaGamma: gammaGamma ? { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v } : null,
+    },
+  };
+}

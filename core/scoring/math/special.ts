@@ -1,0 +1,73 @@
+/**
+ * Special functions for the likelihoods. Written for accuracy near the parameter values the
+ * BG/NBD and Gamma-Gamma fits visit (small shape parameters, large counts), not for generality.
+ */
+
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * ln Γ(x) for x > 0. Small arguments are shifted up with Γ(x) = Γ(x + n) / (x (x+1) … (x+n−1))
+ * until the Stirling series (six correction terms) is accurate to about 1e-14.
+ */
+export function logGamma(x: number): number {
+  if (!(x > 0)) return x === 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  let shift = 0;
+  let product = 1;
+  let y = x;
+  while (y < 10) {
+    product *= y;
+    y += 1;
+    // Keep the running product far from overflow/underflow for tiny x.
+    if (product > 1e280 || product < 1e-280) {
+      shift += Math.log(product);
+      product = 1;
+    }
+  }
+  shift += Math.log(product);
+  const inv = 1 / y;
+  const inv2 = inv * inv;
+  // Bernoulli-number coefficients of the Stirling series: 1/12, −1/360, 1/1260, −1/1680, 1/1188, −691/360360.
+  const series =
+    inv *
+    (1 / 12 +
+      inv2 *
+        (-1 / 360 + inv2 * (1 / 1260 + inv2 * (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360))))));
+  return (y - 0.5) * Math.log(y) - y + HALF_LOG_2PI + series - shift;
+}
+
+/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
+export function logBeta(a: number, b: number): number {
+  return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
+
+/** ln(e^a + e^b) without overflow: the larger term is factored out. */
+export function logSumExp2(a: number, b: number): number {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/**
+ * Gauss hypergeometric ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and c > 0. The BG/NBD
+ * conditional expectation only needs z = t / (α + T + t), which is below 1 for any finite horizon.
+ */
+export function hyp2f1(a: number, b: number, c: number, z: number): number {
+  if (!(z >= 0 && z < 1) || !(c > 0)) return Number.NaN;
+  let term = 1;
+  let sum = 1;
+  for (let k = 0; k < 100_000; k++) {
+    term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+    sum += term;
+    if (Math.abs(term) <= 1e-15 * Math.abs(sum)) return sum;
+  }
+  return sum;
+}
+
+/** Median of an ascending array (mean of the two middle values for an even length); NaN when empty. */
+export function medianSorted(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

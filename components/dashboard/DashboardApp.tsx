@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { I18nProvider } from '../ui/i18nContext';
+import { TabPanel, Tabs } from '../ui/Tabs';
+import { Toast, type ToastState } from '../ui/Toast';
+import { useUiLocale } from '../ui/useUiLocale';
+import { BuyerDetail } from './BuyerDetail';
+import { type Route, SECTIONS, type SectionId, useHashRoute } from './route';
+import { Buyers } from './sections/Buyers';
+import { Movers } from './sections/Movers';
+import { Overview } from './sections/Overview';
+import { SettingsSection } from './sections/SettingsSection';
+import { SiteRules } from './sections/SiteRules';
+import { Tags } from './sections/Tags';
+import { Templates } from './sections/Templates';
+import { Thresholds } from './sections/Thresholds';
+
+/**
+ * The dashboard: one extension page with sections as tabs (keyboard: arrows, Home/End), the
+ * section and an open buyer kept in the URL hash so reload and back work.
+ */
+export function DashboardApp() {
+  const i18n = useUiLocale();
+  const { t } = i18n;
+  const [route, go] = useHashRoute();
+  const [toast, setToast] = useState<ToastState | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+  useEffect(() => {
+    document.title = `${t(`dash.nav.${route.section}`)} · ${BRAND}`;
+  }, [route.section, t]);
+
+  const openBuyer = (key: string) => go({ ...route, buyer: key });
+  const ctx = {
+    notify: setToast,
+    openBuyer,
+    go: (section: SectionId) => go({ section }),
+    reloadSettings: i18n.reloadSettings,
+  };
+
+  return (
+    <I18nProvider value={i18n}>
+      <div class="dash">
+        <a class="skip-link" href="#dash-main">
+          {t('dash.skip')}
+        </a>
+        <aside class="dash__side">
+          <div class="brand">
+            <span class="brand__mark" aria-hidden="true" />
+            <span class="brand__name">{BRAND}</span>
+          </div>
+          <Tabs
+            items={SECTIONS.map((id) => ({ id, label: t(`dash.nav.${id}`) }))}
+            active={route.section}
+            onSelect={(section) => go({ section })}
+            label={t('dash.nav.label')}
+            idPrefix="dash"
+            vertical
+          />
+        </aside>
+        <main class="dash__main" id="dash-main">
+          <TabPanel idPrefix="dash" id={route.section}>
+            {renderSection(route, ctx, i18n.settings)}
+          </TabPanel>
+        </main>
+        {route.buyer && (
+          <BuyerDetail
+            buyerKey={route.buyer}
+            onClose={() => go({ ...route, buyer: undefined })}
+            notify={setToast}
+          />
+        )}
+        <Toast toast={toast} onClose={closeToast} />
+      </div>
+    </I18nProvider>
+  );
+}
+
+export interface SectionContext {
+  notify(t: ToastState): void;
+  openBuyer(key: string): void;
+  go(section: SectionId): void;
+  /** Re-reads settings after a write the background does not broadcast (capture switches). */
+  reloadSettings(): void;
+}
+
+function renderSection(
+  route: Route,
+  ctx: SectionContext,
+  settings: ReturnType<typeof useUiLocale>['settings'],
+) {
+  switch (route.section) {
+    case 'overview':
+      return <Overview ctx={ctx} />;
+    case 'buyers':
+      return <Buyers ctx={ctx} />;
+    case 'movers':
+      return <Movers ctx={ctx} />;
+    case 'tags':
+      return <Tags ctx={ctx} />;
+    case 'thresholds':
+      return <Thresholds ctx={ctx} settings={settings} />;
+    case 'actions':
+      return <Templates ctx={ctx} />;
+    case 'sites':
+      return <SiteRules ctx={ctx} settings={settings} />;
+    case 'settings':
+      return <SettingsSection ctx={ctx} settings={settings} />;
+  }
+}
+
+const BRAND = 'Buyer Tiers';

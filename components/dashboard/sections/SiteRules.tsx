@@ -1,0 +1,115 @@
+import { request } from '@/core/messaging';
+import type { Settings } from '@/core/model';
+import { ADAPTERS } from '@/core/sites/registry';
+import { errorText } from '../../ui/errors';
+import { formatCount, formatDateTime } from '../../ui/format';
+import { useI18n } from '../../ui/i18nContext';
+import type { SectionContext } from '../DashboardApp';
+import { useRequest } from '../useRequest';
+
+/** Per-site capture switches, teach-mode rules and how well each site's selectors still match. */
+export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Settings | undefined }) {
+  const { t, locale } = useI18n();
+  const rules = useRequest(() => request('listSiteRules', {}), ['settings']);
+  const health = useRequest(() => request('getSelectorHealth', {}), ['settings', 'buyers']);
+  const fail = (e: unknown) => ctx.notify({ text: errorText(e, t), kind: 'error' });
+
+  return (
+    <div class="sites">
+      <h1 class="page-title">{t('dash.nav.sites')}</h1>
+
+      <section class="card">
+        <h2>{t('dash.sites.capture')}</h2>
+        <p class="muted">{t('dash.sites.captureLead')}</p>
+        <ul class="switch-list">
+          {ADAPTERS.map((a) => {
+            const on = settings?.capture[a.platform] !== false;
+            return (
+              <li key={a.id}>
+                <span>{a.label}</span>
+                <button
+                  type="button"
+                  role="switch"
+                  class={`switch ${on ? 'switch--on' : ''}`}
+                  aria-checked={on}
+                  aria-label={t('dash.sites.captureFor', { site: a.label })}
+                  disabled={!settings}
+                  onClick={() =>
+                    void request('setCapture', { site: a.platform, enabled: !on })
+                      .then(ctx.reloadSettings)
+                      .catch(fail)
+                  }
+                >
+                  <span class="switch__knob" />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section class="card">
+        <h2>{t('dash.sites.rules')}</h2>
+        <p class="muted">{t('dash.sites.teachHow')}</p>
+        {rules.data === undefined ? (
+          <div class="skeleton skeleton--list" />
+        ) : rules.data.length === 0 ? (
+          <p class="empty">{t('dash.sites.noRules')}</p>
+        ) : (
+          <ul class="rule-list">
+            {rules.data.map((r) => (
+              <li key={r.id}>
+                <span class="rule__origin">{r.origin}</span>
+                <span class="muted rule__summary">{r.summary}</span>
+                <button
+                  type="button"
+                  class="btn btn--small btn--danger"
+                  aria-label={t('dash.sites.deleteRule', { origin: r.origin })}
+                  onClick={() => void request('deleteSiteRule', { id: r.id }).then(rules.reload).catch(fail)}
+                >
+                  {t('tagmgr.delete')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card">
+        <h2>{t('dash.sites.health')}</h2>
+        {health.data === undefined ? (
+          <div class="skeleton skeleton--list" />
+        ) : health.data.length === 0 ? (
+          <p class="empty">{t('dash.sites.noHealth')}</p>
+        ) : (
+          <table class="plain-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dash.sites.site')}</th>
+                <th scope="col" class="num">
+                  {t('dash.sites.hits')}
+                </th>
+                <th scope="col" class="num">
+                  {t('dash.sites.misses')}
+                </th>
+                <th scope="col">{t('dash.sites.lastMiss')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {health.data.map((h) => (
+                <tr key={h.site} class={h.misses > 0 ? 'row--warn' : ''}>
+                  <td>{h.site}</td>
+                  <td class="num">{formatCount(h.hits, locale)}</td>
+                  <td class="num">{formatCount(h.misses, locale)}</td>
+                  <td>
+                    {h.lastMissAt ? `${formatDateTime(h.lastMissAt, locale)} · ${h.lastMissUrl ?? ''}` : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Answers of the dashboard / popup ("admin") messages. Kept apart from `messaging.ts` so the
+ * shared protocol file only gains one import and a few lines; type-only, no run-time code.
+ */
+import type { TagRef } from './messaging';
+
+export type { ActionTemplate } from './scoring/actions';
+
+export type BuyerSortKey = 'name' | 'lastOrderAt' | 'orders' | 'spend' | 'segment' | 'tier';
+
+export interface BuyerFilters {
+  platform?: string;
+  tagId?: string;
+  tier?: string;
+  segment?: string;
+  lifecycle?: string;
+  /** Case-insensitive substring of the buyer's name or id. */
+  text?: string;
+}
+
+export interface BuyerSort {
+  by: BuyerSortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** One line of the buyer table. */
+export interface BuyerRowDto {
+  key: string;
+  platform: string;
+  buyerId: string;
+  name?: string;
+  segment: string;
+  tier: string;
+  lifecycle: string;
+  keyAccount: boolean;
+  paidOrders: number;
+  spend: number;
+  /** 0 for buyers without a paid order. */
+  lastOrderAt: number;
+  tags: TagRef[];
+}
+
+export interface BuyerPageDto {
+  /** Buyers matching the filters (all pages). */
+  total: number;
+  offset: number;
+  rows: BuyerRowDto[];
+  currency: string;
+  /** How long the background took, for the benchmark line in the table footer. */
+  tookMs: number;
+}
+
+export type Counts = Record<string, number>;
+
+export interface DistributionsDto {
+  total: number;
+  currency: string;
+  scheme: 'rfm-grid' | 'value-8';
+  /** Buyers and paid revenue per segment. */
+  segments: Array<{ segment: string; buyers: number; revenue: number }>;
+  /** `rf[r-1][f-1]` = buyers with that R and F score (scored buyers only). */
+  rf: number[][];
+  valueTiers: Counts;
+  lifecycles: Counts;
+  platforms: Counts;
+  keyAccounts: number;
+}
+
+export interface MoverDto {
+  buyerKey: string;
+  name?: string;
+  dimension: string;
+  from: string;
+  to: string;
+  at: number;
+}
+
+export interface PreviewCountsDto {
+  total: number;
+  scored: number;
+  method: 'quantile' | 'absolute' | 'absolute-fallback';
+  segments: Counts;
+  valueTiers: Counts;
+  lifecycles: Counts;
+  frequencyBands: Counts;
+  spendBands: Counts;
+  keyAccounts: number;
+  tookMs: number;
+}
+
+export interface ActionTemplatesDto {
+  templates: import('./scoring/actions').ActionTemplate[];
+  isDefault: boolean;
+}
+
+export interface SiteRuleDto {
+  id: string;
+  origin: string;
+  /** Whatever else the teach-mode rule stores, shown as a short summary. */
+  summary: string;
+}
+
+export interface SelectorHealthDto {
+  site: string;
+  hits: number;
+  misses: number;
+  lastMissAt?: number;
+  lastMissUrl?: string;
+}

@@ -1,0 +1,185 @@
+/**
+ * Handlers of the extension pages' "control room" messages: buyer table query, charts, movers,
+ * settings preview, suggested-action templates and delete-everything. Spread into
+ * `createHandlers`; data comes from the in-memory `BuyerIndex` wherever a whole-shop pass is needed.
+ */
+import type { BuyerRowDto } from '../adminDtos';
+import type { TagRef } from '../messaging';
+import { defaultSettings, Settings as SettingsSchema } from '../model';
+import { ActionTemplates, DEFAULT_ACTION_TEMPLATES, suggestActions } from '../scoring';
+import { getActionTemplates, movers, resetActionTemplates, saveActionTemplates } from '../store';
+import { BuyerIndex } from './buyerIndex';
+import { type BuyerRow, distributionsOf, matchingKeys, queryRows } from './buyerQuery';
+import type { ServiceDeps, SettingsCache } from './context';
+import { previewCounts } from './previewCounts';
+import { HandlerError, type Handlers } from './router';
+
+export type AdminHandlerName =
+  | 'queryBuyers'
+  | 'tagMatching'
+  | 'getDistributions'
+  | 'getMovers'
+  | 'previewSettings'
+  | 'getActionTemplates'
+  | 'saveActionTemplates'
+  | 'resetActionTemplates'
+  | 'previewActions'
+  | 'deleteEverything';
+
+/** How long to wait for a settings-triggered rescore before giving up announcing its end. */
+const RESCORE_WATCH_MS = 15 * 60_000;
+
+/** Tag links written per message when tagging every matching buyer. */
+const TAG_CHUNK = 5000;
+
+export function createAdminHandlers(
+  deps: ServiceDeps,
+  settings: SettingsCache,
+): Pick<Handlers, AdminHandlerName> {
+  const { db, now, rescorer } = deps;
+  const index = new BuyerIndex(db, () => rescorer.status().finishedAt);
+  // Every handler announces its writes through deps.signal; routing that through the index too
+  // keeps the table fresh without each handler having to know the index exists.
+  const announce = deps.signal;
+  deps.signal = (change) => {
+    index.noteChange(change);
+    announce(change);
+    if (change.kinds.includes('settings')) announceWhenRescored();
+  };
+
+  // `saveSettings` signals before its full rescore has run; tell pages and badges again once it
+  // has finished, so they show the new classes without a reload.
+  let watching = false;
+  function announceWhenRescored() {
+    if (watching) return;
+    watching = true;
+    const before = rescorer.status().finishedAt;
+    const giveUpAt = Date.now() + RESCORE_WATCH_MS;
+    const tick = () => {
+      const s = rescorer.status();
+      if (!s.running && s.finishedAt !== before) {
+        watching = false;
+        deps.signal({ buyerKeys: [], kinds: ['buyers'] });
+      } else if (Date.now() > giveUpAt) watching = false;
+      else setTimeout(tick, 250);
+    };
+    setTimeout(tick, 250);
+  }
+
+  const tagRefs = async (): Promise<Map<string, TagRef>> =>
+    new Map((await db.tags.toArray()).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
+
+  const toDto = (r: BuyerRow, tags: Map<string, TagRef>): BuyerRowDto => ({
+    key: r.key,
+    platform: r.platform,
+    buyerId: r.buyerId,
+    name: r.name,
+    segment: r.segment,
+    tier: r.tier,
+    lifecycle: r.lifecycle,
+    keyAccount: r.keyAccount,
+    paidOrders: r.paidOrders,
+    spend: r.spend,
+    lastOrderAt: r.lastOrderAt,
+    tags: r.tagIds.flatMap((id) => tags.get(id) ?? []),
+  });
+
+  return {
+    async queryBuyers({ filters, sort, offset, limit }) {
+      const snap = await index.snapshot();
+      const started = performance.now();
+      const res = queryRows(snap, filters, sort, offset, limit);
+      const tookMs = performance.now() - started;
+      const tags = await tagRefs();
+      return {
+        total: res.total,
+        offset,
+        rows: res.rows.map((r) => toDto(r, tags)),
+        currency: (await settings.get()).shopCurrency,
+        tookMs,
+      };
+    },
+
+    async tagMatching({ filters, tagId }) {
+      if (!(await db.tags.get(tagId))) throw new HandlerError('not-found', 'This tag no longer exists.');
+      const keys = matchingKeys(await index.snapshot(), filters);
+      const at = now();
+      for (let i = 0; i < keys.length; i += TAG_CHUNK) {
+        await db.buyerTags.bulkPut(keys.slice(i, i + TAG_CHUNK).map((buyerKey) => ({ buyerKey, tagId, at })));
+      }
+      // Not keyed: patching 100k rows one by one would be slower than reloading the links once.
+      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      return { tagged: keys.length };
+    },
+
+    async getDistributions() {
+      const s = await settings.get();
+      return distributionsOf((await index.snapshot()).rows, s.scheme, s.shopCurrency);
+    },
+
+    async getMovers({ days, dimension }) {
+      const changes = await movers(db, now() - days * 86_400_000, 1000);
+      const picked = changes.filter((c) => !dimension || c.dimension === dimension).slice(0, 300);
+      const buyers = await db.buyers.bulkGet([...new Set(picked.map((c) => c.buyerKey))]);
+      const names = new Map(buyers.flatMap((b) => (b ? [[b.key, b.name] as const] : [])));
+      return picked
+        .filter((c) => names.has(c.buyerKey))
+        .map((c) => ({
+          buyerKey: c.buyerKey,
+          name: names.get(c.buyerKey),
+          dimension: c.dimension,
+          from: c.from,
+          to: c.to,
+          at: c.at,
+        }));
+    },
+
+    async previewSettings({ settings: raw }) {
+      const next = SettingsSchema.parse(raw);
+      const aggs = await index.aggregates();
+      const started = performance.now();
+      const counts = previewCounts(aggs, next, now());
+      return { ...counts, tookMs: performance.now() - started };
+    },
+
+    async getActionTemplates() {
+      const templates = await getActionTemplates(db);
+      return { templates: [...templates], isDefault: templates === DEFAULT_ACTION_TEMPLATES };
+    },
+
+    async saveActionTemplates({ templates }) {
+      const saved = await saveActionTemplates(db, templates);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return { templates: [...saved], isDefault: false };
+    },
+
+    async resetActionTemplates() {
+      const templates = await resetActionTemplates(db);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return { templates: [...templates], isDefault: true };
+    },
+
+    async previewActions({ buyerKey, templates, locale }) {
+      const buyer = await db.buyers.get(buyerKey);
+      if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      if (!buyer.classes) return [];
+      const parsed = ActionTemplates.parse(templates);
+      const s = await settings.get();
+      return suggestActions(buyer.classes, buyer.agg, buyer.name, parsed, locale, {
+        currency: s.shopCurrency,
+      }).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
+    },
+
+    async deleteEverything() {
+      const prev = await settings.get();
+      await db.transaction('rw', db.tables, async () => {
+        await Promise.all(db.tables.map((t) => t.clear()));
+      });
+      // Keep only the seller's language: everything else, demo flag included, starts afresh.
+      await settings.save({ ...defaultSettings(deps.browserLanguage), language: prev.language });
+      await rescorer.full();
+      deps.signal({ buyerKeys: [], kinds: ['buyers', 'tags', 'settings'] });
+      return { deleted: true };
+    },
+  };
+}

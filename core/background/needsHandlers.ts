@@ -1,0 +1,103 @@
+import { buyerKeyOf, DAY_MS, splitBuyerKey } from '../model';
+import { applyChatDay, type NeedsDto, type NeedsRecord, needsOrientation } from '../needs';
+import { getSettings } from '../store';
+import type { ServiceDeps } from './context';
+import { clearLexicon, loadLexicon, loadNeeds, storeLexicon } from './needsStore';
+import { HandlerError, type Handlers } from './router';
+import type { SenderInfo } from './sender';
+
+type NeedsHandlerName =
+  | 'recordChatNeeds'
+  | 'getNeeds'
+  | 'correctNeeds'
+  | 'getLexicon'
+  | 'saveLexicon'
+  | 'resetLexicon';
+
+/** A content script may only touch buyers of its own page's platform (as for every buyer message). */
+function assertPlatform(sender: SenderInfo, platform: string): void {
+  if (sender.kind === 'page') return;
+  if (!sender.platform || sender.platform !== platform) {
+    throw new HandlerError('forbidden', `This page may not access ${platform} buyers.`);
+  }
+}
+
+/**
+ * Needs from conversations. The content script classifies the buyer's messages locally and
+ * sends per-need counts for one chat day; only those counts and dates are stored (never text).
+ */
+export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHandlerName> {
+  const { db, now } = deps;
+  const settingsNow = () => getSettings(db, deps.browserLanguage);
+
+  const toDto = async (record: NeedsRecord): Promise<NeedsDto> => {
+    const s = await settingsNow();
+    return {
+      buyerKey: record.buyerKey,
+      ...(record.chats > 0 || record.correction ? { updatedAt: record.updatedAt } : {}),
+      ...needsOrientation(record, s.needs),
+    };
+  };
+
+  return {
+    async recordChatNeeds({ platform, buyerId, day, counts, messages }, sender) {
+      assertPlatform(sender, platform);
+      const s = await settingsNow();
+      if (!s.needs.enabled) throw new HandlerError('forbidden', 'Reading needs from chats is switched off.');
+      // A day more than one day ahead of the clock is a bug or a forged message, not a chat.
+      if (day > Math.floor(now() / DAY_MS) + 1) {
+        throw new HandlerError('invalid-message', 'The chat day is in the future.');
+      }
+      const key = buyerKeyOf(platform, buyerId);
+      const t = now();
+      const { before, after } = await db.transaction('rw', db.needs, async () => {
+        const prev = await loadNeeds(db, key, t);
+        const next = applyChatDay(prev, { day, counts, messages }, t);
+        if (next !== prev) await db.needs.put(next);
+        return { before: prev, after: next };
+      });
+      const o1 = needsOrientation(before, s.needs).orientation;
+      const o2 = needsOrientation(after, s.needs).orientation;
+      if (o1 !== o2) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
+      return toDto(after);
+    },
+
+    async getNeeds({ buyerKey }, sender) {
+      assertPlatform(sender, splitBuyerKey(buyerKey).platform);
+      return toDto(await loadNeeds(db, buyerKey, now()));
+    },
+
+    async correctNeeds({ buyerKey, orientation }, sender) {
+      assertPlatform(sender, splitBuyerKey(buyerKey).platform);
+      const t = now();
+      const next = await db.transaction('rw', db.needs, async () => {
+        const prev = await loadNeeds(db, buyerKey, t);
+        const { correction: _dropped, ...rest } = prev;
+        const updated: NeedsRecord =
+          orientation === null
+            ? { ...rest, updatedAt: t }
+            : { ...rest, correction: { orientation, at: t }, updatedAt: t };
+        await db.needs.put(updated);
+        return updated;
+      });
+      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+      return toDto(next);
+    },
+
+    async getLexicon() {
+      return loadLexicon(db);
+    },
+
+    async saveLexicon({ lexicon }) {
+      const saved = await storeLexicon(db, lexicon);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return saved;
+    },
+
+    async resetLexicon() {
+      const lexicon = await clearLexicon(db);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return lexicon;
+    },
+  };
+}

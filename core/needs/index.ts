@@ -1,0 +1,6 @@
+export type { NeedsDto } from './dto';
+export * from './kinds';
+export * from './lexicon';
+export * from './match';
+export * from './orientation';
+export * from './record';

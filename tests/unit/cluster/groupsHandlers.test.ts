@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { aggregateContextOf } from '@/core/background/context';
+import { createHandlers } from '@/core/background/handlers';
+import { createRescorer } from '@/core/background/rescorer';
+import { dispatch } from '@/core/background/router';
+import type { SenderEnv } from '@/core/background/sender';
+import { defaultSettings } from '@/core/model';
+import type { ClusteringDto, ClusteringStatusDto } from '@/core/scoring/cluster';
+import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
+import { syntheticShop } from '../../support/synthetic';
+
+const NOW = Date.UTC(2024, 5, 1);
+const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
+const CONTENT = {
+  id: 'ext-id',
+  url: 'https://web.whatsapp.com/',
+  tab: { id: 3, url: 'https://web.whatsapp.com/' },
+};
+const env: SenderEnv = {
+  extensionId: 'ext-id',
+  extensionBaseUrl: 'chrome-extension://ext-id/',
+  platformForUrl: async () => 'whatsapp',
+};
+
+const dbs: BuyerTiersDB[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function setup(buyers = 300) {
+  const db = new BuyerTiersDB(`groups-${Math.random()}`);
+  dbs.push(db);
+  const settings = { ...defaultSettings('en'), shopCurrency: 'CNY' };
+  await saveSettings(db, settings);
+  const orders = syntheticShop({
+    buyers,
+    orders: buyers * 3,
+    startMs: NOW - 600 * 86_400_000,
+    endMs: NOW,
+  }).flatMap((b) => b.orders);
+  await writeOrders(db, orders, aggregateContextOf(settings), NOW);
+  const rescorer = createRescorer({ db, now: () => NOW, browserLanguage: 'en' });
+  await rescorer.full();
+  const make = () =>
+    createHandlers({ db, now: () => NOW, browserLanguage: 'en', signal: () => {}, rescorer });
+  let handlers = make();
+  const call = async <T>(name: Parameters<typeof dispatch>[0], data: unknown, sender: object = PAGE) => {
+    const res = await dispatch(name, data, sender, env, handlers);
+    if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+    return res.value as T;
+  };
+  return { db, call, handlers, restart: () => (handlers = make()) };
+}
+
+describe('discovered-groups messages', () => {
+  it('cluster the shop, open a group and save it as a tag; the result survives a restart', async () => {
+    const { call, restart, handlers } = await setup();
+    expect((await call<ClusteringStatusDto>('getClusteringStatus', {})).last).toBeNull();
+    const res = await call<ClusteringDto>('runClustering', { seed: 3 });
+    expect(res.k).toBeGreaterThanOrEqual(2);
+    // Buyers without a paid order (all refunded) are not clustered.
+    expect(res.clustered).toBeGreaterThan(280);
+    expect(res.groups.reduce((s, g) => s + g.size, 0)).toBe(res.clustered);
+    expect(res.crossTable.counts.flat().reduce((s, x) => s + x, 0)).toBe(res.clustered);
+    expect(res.groups[0].description.en.length).toBeGreaterThan(0);
+    expect(res.groups[0].description.zh_CN.length).toBeGreaterThan(0);
+
+    const page = await call<{ total: number; rows: Array<{ key: string; spend: number }> }>('groupBuyers', {
+      groupIndex: 0,
+      offset: 0,
+      limit: 10,
+    });
+    expect(page.total).toBe(res.groups[0].size);
+    expect(page.rows[0].spend).toBeGreaterThanOrEqual(page.rows[page.rows.length - 1].spend);
+
+    const saved = await call<{ tag: { id: string }; tagged: number }>('saveGroupAsTag', {
+      groupIndex: 0,
+      tagName: 'group-1',
+    });
+    expect(saved.tagged).toBe(res.groups[0].size);
+    const tagged = await call<{ total: number }>('queryBuyers', {
+      filters: { tagId: saved.tag.id },
+      sort: { by: 'spend', dir: 'desc' },
+      offset: 0,
+      limit: 5,
+    });
+    expect(tagged.total).toBe(res.groups[0].size);
+
+    restart();
+    const status = await call<ClusteringStatusDto>('getClusteringStatus', {});
+    expect(status.running).toBe(false);
+    expect(status.last).toEqual(res);
+    const again = await call<{ total: number }>('groupBuyers', { groupIndex: 0, offset: 0, limit: 10 });
+    expect(again.total).toBe(res.groups[0].size);
+
+    const denied = await dispatch('runClustering', {}, CONTENT, env, handlers);
+    expect(denied.ok || denied.error.code).toBe('forbidden');
+  });
+
+  it('is deterministic for a seed, honours k, and reports unknown groups', async () => {
+    const { call } = await setup(120);
+    const a = await call<ClusteringDto>('runClustering', { seed: 5, k: 3 });
+    const b = await call<ClusteringDto>('runClustering', { seed: 5, k: 3 });
+    expect(a.k).toBe(3);
+    expect(b.groups).toEqual(a.groups);
+    await expect(call('groupBuyers', { groupIndex: 6, offset: 0, limit: 5 })).rejects.toThrow(/not-found/);
+  });
+});

@@ -1,97 +1,104 @@
+import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BadgeDto } from '@/core/messaging';
 import { MessageFailure, request } from '@/core/messaging';
 import { buyerKeyOf } from '@/core/model/identity';
-import type { SiteAdapter } from '@/core/sites/types';
-import type { Translate, UiLocale } from '../i18n';
-import { type BadgeView, mountBadge } from './mountBadge';
+import type { FoundBuyer, SiteAdapter } from '@/core/sites/types';
+import { Badge } from './Badge';
+import type { BadgeStore } from './badgeStore';
+import type { OverlayLocale, OverlayTranslate } from './i18n';
+import { createShadowHost, isBeside, placeBeside, type ShadowHost } from './shadowHost';
 
 export interface ChatOverlay {
-  /** Re-reads the page now (also called on DOM mutations and SPA navigations). */
-  refresh(): Promise<void>;
-  /** Re-fetches the badge when the background signals that these buyers changed. */
-  onBuyersChanged(keys: readonly string[]): void;
+  /** Re-reads the open conversation (called in the mutation callback, so a switch shows at once). */
+  refresh(): void;
+  /** Re-renders from the store when these buyers changed (all when empty). */
+  rerender(keys: readonly string[]): void;
   currentKey(): string | undefined;
+  currentAnchor(): Element | undefined;
+  /** The buyer the adapter reads right now, without mounting anything (health checks). */
+  read(): FoundBuyer | null;
 }
 
 /**
- * Keeps one badge beside the open conversation's buyer name. Conversation switches are caught
- * by a debounced MutationObserver and by `wxt:locationchange` for single-page chat apps.
+ * Keeps one badge beside the open conversation's buyer name. The badge is drawn from the tab's
+ * cache in the same task as the conversation switch; `seeBuyer` then records the visit (a buyer
+ * with no orders is kept as a prospect) and redraws with the fresh answer.
  */
 export function startChatOverlay(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
-  locale: UiLocale,
-  t: Translate,
+  store: BadgeStore,
+  locale: OverlayLocale,
+  t: OverlayTranslate,
   onOpenCard: (buyerKey: string) => void,
 ): ChatOverlay {
   let key: string | undefined;
-  let view: BadgeView | undefined;
+  let anchor: Element | undefined;
+  let view: ShadowHost | undefined;
   let generation = 0;
 
+  const draw = (badge: BadgeDto | null | undefined, error?: string) => {
+    if (!view || !key) return;
+    const k = key;
+    if (error) render(<span class="bt-badge">{t('badge.error', { message: error })}</span>, view.container);
+    else if (!badge) render(<span class="bt-badge">{t('badge.loading')}</span>, view.container);
+    else
+      render(
+        <Badge badge={badge} locale={locale} t={t} now={Date.now()} onOpen={() => onOpenCard(k)} />,
+        view.container,
+      );
+  };
+
   const unmount = () => {
-    view?.ui.remove();
+    if (view) {
+      render(null, view.container);
+      view.host.remove();
+    }
     view = undefined;
     key = undefined;
+    anchor = undefined;
   };
 
-  const load = async (gen: number, buyerId: string, name: string) => {
-    try {
-      const badge = await request('seeBuyer', { platform: adapter.platform, buyerId, name });
-      if (gen === generation) view?.update(badge);
-    } catch (e) {
-      if (gen === generation) view?.update(null, e instanceof MessageFailure ? e.message : String(e));
-    }
-  };
+  const read = () => adapter.readChatBuyer?.(document) ?? null;
 
-  const refresh = async () => {
-    const found = adapter.readChatBuyer?.(document) ?? null;
+  const refresh = () => {
+    const found = read();
     if (!found) {
       unmount();
       return;
     }
     const nextKey = buyerKeyOf(adapter.platform, found.buyerId);
-    if (nextKey === key && view && view.anchor === found.anchor && view.anchor.isConnected) return;
+    if (nextKey === key && view && anchor === found.anchor && isBeside(found.anchor, view.host)) return;
+    const sameBuyer = nextKey === key;
     unmount();
     key = nextKey;
+    anchor = found.anchor;
+    view = createShadowHost('buyer-tiers-badge', 'badge');
+    placeBeside(found.anchor, view.host);
+    draw(store.get(nextKey));
+    if (sameBuyer) return; // Only the page re-rendered its header: nothing new to record.
     const gen = ++generation;
-    view = await mountBadge(ctx, found.anchor, locale, t, () => onOpenCard(nextKey));
-    if (gen !== generation) return;
-    await load(gen, found.buyerId, found.name);
+    request('seeBuyer', { platform: adapter.platform, buyerId: found.buyerId, name: found.name })
+      .then((badge) => {
+        store.set(badge);
+        if (gen === generation && key === nextKey) draw(badge);
+      })
+      .catch((e) => {
+        if (gen === generation) draw(null, e instanceof MessageFailure ? e.message : String(e));
+      });
   };
 
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    // One read per animation frame at most: a burst of mutations costs one refresh.
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      void refresh();
-    });
-  };
-
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    unmount();
-  });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  schedule();
+  ctx.onInvalidated(unmount);
 
   return {
     refresh,
+    read,
     currentKey: () => key,
-    onBuyersChanged(keys) {
-      if (!key || !view) return;
-      if (keys.length > 0 && !keys.includes(key)) return;
-      const gen = generation;
-      const current = key;
-      void request('getBadges', { buyerKeys: [current] })
-        .then((b) => {
-          if (gen === generation && b[current]) view?.update(b[current]);
-        })
-        .catch(() => {});
+    currentAnchor: () => anchor,
+    rerender(keys) {
+      if (!key || (keys.length > 0 && !keys.includes(key))) return;
+      draw(store.get(key));
     },
   };
 }

@@ -1,18 +1,27 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CHANGE_SIGNAL_KEY, type ChangeSignal, request } from '@/core/messaging';
-import { adapterForUrl } from '@/core/sites/registry';
-import { resolveLocale, translator } from '../i18n';
+import { CHANGE_SIGNAL_KEY, type ChangeSignal, OPEN_CARD_MESSAGE, request } from '@/core/messaging';
+import { BadgeStore } from './badgeStore';
+import { startOrderCapture } from './capture';
+import { createCardController } from './cardController';
 import { startChatOverlay } from './chatOverlay';
 import { loadDemoDataOnce } from './demoLoader';
+import { startHealthWatch } from './health';
+import { createHealthChip } from './healthChip';
+import { overlayLocale, overlayTranslator } from './i18n';
+import { insertReply } from './insertReply';
+import { startListOverlay } from './listOverlay';
+import { watchPage } from './pageWatcher';
+import { resolveAdapter } from './siteAdapter';
 
 /** Entry of the in-page overlay: picks the adapter for this page and starts what it supports. */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
-  const adapter = adapterForUrl(location.href);
-  if (!adapter) return;
-  const state = await request('getSiteState', { platform: adapter.platform });
-  const locale = resolveLocale(state.locale);
-  const t = translator(locale);
+  const resolved = await resolveAdapter(location.href);
+  if (!resolved || ctx.isInvalid) return;
+  const { adapter, custom } = resolved;
+  let state = await request('getSiteState', { platform: adapter.platform });
+  const locale = overlayLocale(state.locale);
+  const t = overlayTranslator(locale);
 
   if (adapter.id === 'demo' && !state.demoLoaded) {
     try {
@@ -21,15 +30,105 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       console.warn('[Buyer Tiers] demo data not loaded:', e);
     }
   }
+  if (ctx.isInvalid) return;
 
+  const store = new BadgeStore((keys) => request('getBadges', { buyerKeys: keys }));
+  const card = createCardController(ctx, locale, (text) =>
+    insertReply(adapter.findChatInput?.(document) ?? null, text),
+  );
+  const openCard = (key: string) => {
+    card.open(key).catch((e) => console.warn('[Buyer Tiers] buyer card:', e));
+  };
+  const watcher = watchPage(ctx);
   const kinds = adapter.pageKinds(new URL(location.href));
-  const chat = kinds.includes('chat') ? startChatOverlay(ctx, adapter, locale, t, () => {}) : undefined;
+  // SPA navigations can change the page kind (chat ↔ orders), so it is re-read per pass.
+  const kindNow = (k: 'chat' | 'orders') => adapter.pageKinds(new URL(location.href)).includes(k);
 
+  const chat = adapter.readChatBuyer ? startChatOverlay(ctx, adapter, store, locale, t, openCard) : undefined;
+  const list = adapter.readListBuyers
+    ? startListOverlay(ctx, adapter, store, t, {
+        skip: (anchor) => anchor === chat?.currentAnchor(),
+        onOpen: openCard,
+      })
+    : undefined;
+  const capture = adapter.readOrderRows ? startOrderCapture(adapter, () => state.captureEnabled) : undefined;
+  const chip = createHealthChip(
+    t,
+    custom
+      ? () => void request('startTeachMode', {}).catch((e) => console.warn('[Buyer Tiers]', e))
+      : undefined,
+  );
+  ctx.onInvalidated(chip.hide);
+  const health = chat
+    ? startHealthWatch(ctx, adapter, () => chat.currentKey() !== undefined, chip)
+    : undefined;
+
+  const refreshKeys = async (keys: readonly string[]) => {
+    const shown = [
+      ...(list?.mountedKeys() ?? []),
+      ...(chat?.currentKey() ? [chat.currentKey() as string] : []),
+    ];
+    const affected = keys.length > 0 ? shown.filter((k) => keys.includes(k)) : shown;
+    store.invalidate(keys);
+    if (affected.length > 0) await store.load(affected, true);
+    list?.rerender(keys);
+    chat?.rerender(keys);
+  };
+
+  if (chat) watcher.onChangeNow(() => kindNow('chat') && chat.refresh());
+  // List badges first: the capture's database writes must not delay the badges' reads.
+  let listed: Promise<void> = Promise.resolve();
+  if (list) watcher.onChangeFrame(() => (listed = list.scan()));
+  if (health) watcher.onChangeFrame(() => kindNow('chat') && health.check());
+  if (capture)
+    watcher.onChangeFrame(() => {
+      if (!kindNow('orders')) return;
+      void listed
+        .then(() => capture.scan())
+        .then((touched) => {
+          // This tab redraws at once; other tabs follow the background's change signal.
+          if (touched.length > 0) void refreshKeys(touched);
+        });
+    });
+  if (kinds.length > 0 || custom) watcher.poke();
+
+  // Changes made anywhere (another tab, the dashboard, the card) arrive as a storage signal.
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !changes[CHANGE_SIGNAL_KEY]) return;
     const signal = changes[CHANGE_SIGNAL_KEY].newValue as ChangeSignal | undefined;
-    chat?.onBuyersChanged(signal?.buyerKeys ?? []);
+    const keys = signal?.buyerKeys ?? [];
+    if (signal?.kinds.includes('settings')) {
+      void request('getSiteState', { platform: adapter.platform }).then((s) => {
+        state = s;
+      });
+    }
+    void refreshKeys(keys);
+    card.changed(keys);
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+  // Alt+Shift+B opens the card of the open conversation: in-page, and via the browser command.
+  const openCurrent = () => {
+    const key = chat?.currentKey();
+    if (key) card.open(key, { focusTags: true }).catch((e) => console.warn('[Buyer Tiers] buyer card:', e));
+  };
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB') {
+        e.preventDefault();
+        openCurrent();
+      }
+    },
+    { capture: true },
+  );
+  const onRuntime = (msg: unknown, sender: { id?: string }) => {
+    if (sender.id === browser.runtime.id && (msg as { type?: unknown } | null)?.type === OPEN_CARD_MESSAGE) {
+      openCurrent();
+    }
+  };
+  browser.runtime.onMessage.addListener(onRuntime);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onRuntime));
 }

@@ -1,0 +1,58 @@
+import { render } from 'preact';
+import type { CardModule } from '../overlay/cardModule';
+import { overlayLocale } from '../overlay/i18n';
+import { BuyerCard } from './BuyerCard';
+import css from './card.css?inline';
+import { cardTranslator } from './i18n';
+
+let sheet: CSSStyleSheet | null | undefined;
+
+/** Adds the card's CSS to the host's shadow root once (constructed sheet, else a <style>). */
+function addStyles(root: ShadowRoot): void {
+  if (root.querySelector('style[data-bt-card]')) return;
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+  }
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) {
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return;
+    } catch {
+      // fall through to a <style> element
+    }
+  }
+  if (!sheet || !root.adoptedStyleSheets.includes(sheet)) {
+    const style = document.createElement('style');
+    style.setAttribute('data-bt-card', '');
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+export const cardModule: CardModule = {
+  mount(root, container, props) {
+    addStyles(root);
+    const locale = overlayLocale(props.locale);
+    render(
+      <BuyerCard
+        key={props.buyerKey}
+        buyerKey={props.buyerKey}
+        locale={locale}
+        t={cardTranslator(locale)}
+        version={props.version}
+        focusTags={props.focusTags}
+        insert={props.insert}
+        onClose={props.onClose}
+      />,
+      container,
+    );
+  },
+  unmount(container) {
+    render(null, container);
+  },
+};

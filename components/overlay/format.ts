@@ -1,0 +1,67 @@
+import { differenceInCalendarDays } from 'date-fns';
+import type { OverlayLocale } from './i18n';
+
+/*
+ * Number, money and date formatting for the overlay. Relative dates count calendar days with
+ * date-fns and phrase them with Intl.RelativeTimeFormat in the UI language ("3 days ago",
+ * "3天前"); date-fns' own locales would double the content script's size.
+ */
+
+export function bcp47(locale: OverlayLocale): string {
+  return locale === 'zh_CN' ? 'zh-CN' : 'en-US';
+}
+
+const fractionDigits = new Map<string, number>();
+function digitsOf(currency: string): number {
+  let d = fractionDigits.get(currency);
+  if (d === undefined) {
+    try {
+      d =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      d = 2;
+    }
+    fractionDigits.set(currency, d);
+  }
+  return d;
+}
+
+/** Money from minor units: ¥12,300 / ¥12,300.5 / US$12. */
+export function money(minor: number, currency: string, locale: OverlayLocale): string {
+  const value = minor / 10 ** digitsOf(currency);
+  try {
+    return new Intl.NumberFormat(bcp47(locale), {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: Number.isInteger(value) ? 0 : digitsOf(currency),
+      minimumFractionDigits: 0,
+    }).format(value);
+  } catch {
+    return `${value} ${currency}`;
+  }
+}
+
+export function percent(share: number, locale: OverlayLocale): string {
+  return new Intl.NumberFormat(bcp47(locale), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+export function decimal(n: number, locale: OverlayLocale, digits = 2): string {
+  return new Intl.NumberFormat(bcp47(locale), { maximumFractionDigits: digits }).format(n);
+}
+
+/** "3 days ago", "yesterday", "2 months ago", "in 3 days". */
+export function ago(at: number, now: number, locale: OverlayLocale): string {
+  const days = differenceInCalendarDays(at, now);
+  const rtf = new Intl.RelativeTimeFormat(bcp47(locale), { numeric: 'auto' });
+  const abs = Math.abs(days);
+  if (abs < 45) return rtf.format(days, 'day');
+  if (abs < 365) return rtf.format(Math.round(days / 30), 'month');
+  return rtf.format(Math.round(days / 365), 'year');
+}
+
+export function shortDate(at: number, locale: OverlayLocale): string {
+  return new Intl.DateTimeFormat(bcp47(locale), { year: 'numeric', month: 'short', day: 'numeric' }).format(
+    at,
+  );
+}

@@ -1,0 +1,69 @@
+import { lookup, type OverlayTranslate } from './i18n';
+
+/** The card's translator is a superset of the badge's, so both can be passed here. */
+type T = OverlayTranslate;
+
+/** Class names as the seller reads them; an unknown value (a newer scorer) shows as itself. */
+function label(t: T, key: string, raw: string): string {
+  return lookup(t, key) ?? raw;
+}
+
+export const segmentLabel = (t: T, segment: string) => label(t, `segment.${segment}`, segment);
+export const tierLabel = (t: T, tier: string) => label(t, `tier.${tier}`, tier);
+
+/** Label of a class value in a given dimension (segment, valueTier, loyalty, lifecycle…). */
+export function classLabel(t: T, dimension: string, value: string): string {
+  switch (dimension) {
+    case 'segment':
+      return segmentLabel(t, value);
+    case 'valueTier':
+      return tierLabel(t, value);
+    case 'loyalty':
+      return label(t, `ov.loyalty.${value}`, value);
+    case 'lifecycle':
+      return label(t, `ov.lifecycle.${value}`, value);
+    case 'frequencyBand':
+    case 'spendBand':
+      return label(t, `ov.band.${value}`, value);
+    case 'customerType':
+      return label(t, `ov.ctype.${value}`, value);
+    default:
+      return value;
+  }
+}
+
+/*
+ * Segments from best to worst, per scheme, so a class change can say ↑ or ↓. Prospects sit
+ * below everything: becoming a buyer is always up.
+ */
+const ORDER = [
+  'prospect',
+  'hibernating',
+  'about-to-sleep',
+  'at-risk',
+  'cannot-lose',
+  'need-attention',
+  'promising',
+  'new',
+  'potential-loyalist',
+  'loyal',
+  'champions',
+  'general-retain',
+  'general-develop',
+  'general-keep',
+  'general-value',
+  'important-retain',
+  'important-develop',
+  'important-keep',
+  'important-value',
+];
+const TIERS = ['none', 'low', 'medium', 'high'];
+
+/** +1 when `to` ranks above `from`, -1 below, 0 when unknown or equal. */
+export function direction(dimension: string, from: string, to: string): -1 | 0 | 1 {
+  const order = dimension === 'valueTier' ? TIERS : ORDER;
+  const a = order.indexOf(from);
+  const b = order.indexOf(to);
+  if (a < 0 || b < 0 || a === b) return 0;
+  return b > a ? 1 : -1;
+}

@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type BuyerCardDto, request } from '@/core/messaging';
+import type { NeedsDto } from '@/core/needs/dto';
 import { formatMoney, type MessageKey, type Translate } from '../i18n';
+import { needsApi } from '../needs/api';
+import { NeedsSummary } from '../needs/NeedsSummary';
+import '../needs/needs.css';
 import { errorText } from '../ui/errors';
 import { formatAgo, formatCount, formatDate, formatDateTime } from '../ui/format';
 import { useI18n } from '../ui/i18nContext';
@@ -113,6 +117,8 @@ function CardBody({ card, notify }: { card: BuyerCardDto; notify(t: ToastState):
         ))}
       </dl>
 
+      <NeedsBlock buyerKey={card.buyer.key} notify={notify} />
+
       <h3>{t('dash.card.actions')}</h3>
       {card.actions.length === 0 ? (
         <p class="muted">{t('dash.card.noActions')}</p>
@@ -197,6 +203,37 @@ function CardBody({ card, notify }: { card: BuyerCardDto; notify(t: ToastState):
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Needs read from the buyer's chats, with the seller's correction (same block as the in-page card). */
+function NeedsBlock(props: { buyerKey: string; notify(t: ToastState): void }) {
+  const { t, locale } = useI18n();
+  const [needs, setNeeds] = useState<NeedsDto>();
+  const load = () =>
+    needsApi
+      .get(props.buyerKey)
+      .then(setNeeds)
+      .catch(() => setNeeds(undefined));
+  useEffect(() => {
+    void load();
+  }, [props.buyerKey]);
+  useChangeSignal((c) => {
+    if (c.buyerKeys.length === 0 || c.buyerKeys.includes(props.buyerKey)) void load();
+  });
+  return (
+    <div class="buyer-needs" data-testid="buyer-needs">
+      <NeedsSummary
+        needs={needs}
+        locale={locale}
+        onCorrect={(o) =>
+          needsApi
+            .correct(props.buyerKey, o)
+            .then(setNeeds)
+            .catch((e) => props.notify({ text: errorText(e, t), kind: 'error' }))
+        }
+      />
     </div>
   );
 }

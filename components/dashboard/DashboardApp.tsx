@@ -6,7 +6,9 @@ import { useUiLocale } from '../ui/useUiLocale';
 import { BuyerDetail } from './BuyerDetail';
 import { type Route, SECTIONS, type SectionId, useHashRoute } from './route';
 import { Buyers } from './sections/Buyers';
+import { Groups } from './sections/Groups';
 import { Movers } from './sections/Movers';
+import { Needs } from './sections/Needs';
 import { Overview } from './sections/Overview';
 import { SettingsSection } from './sections/SettingsSection';
 import { SiteRules } from './sections/SiteRules';
@@ -94,10 +96,14 @@ function renderSection(
       return <Buyers ctx={ctx} />;
     case 'movers':
       return <Movers ctx={ctx} />;
+    case 'groups':
+      return <Groups ctx={ctx} />;
     case 'tags':
       return <Tags ctx={ctx} />;
     case 'thresholds':
       return <Thresholds ctx={ctx} settings={settings} />;
+    case 'needs':
+      return <Needs ctx={ctx} settings={settings} />;
     case 'actions':
       return <Templates ctx={ctx} />;
     case 'sites':

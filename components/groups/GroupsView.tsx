@@ -69,7 +69,15 @@ export function GroupsView({ api, locale, onOpenBuyer, notify }: GroupsViewProps
             ))}
           </select>
         </label>
-        <button type="button" class="btn btn--primary" onClick={() => void run()} disabled={running}>
+        <button
+          type="button"
+          class="btn btn--primary"
+          onClick={() => void run()}
+          disabled={running}
+          aria-busy={running || undefined}
+          data-testid="groups-run"
+        >
+          {running ? <span class="spinner" aria-hidden="true" /> : null}
           {running ? t('groups.running') : result ? t('groups.rerun') : t('groups.run')}
         </button>
         {result ? (
@@ -87,6 +95,12 @@ export function GroupsView({ api, locale, onOpenBuyer, notify }: GroupsViewProps
         </p>
       ) : null}
       {message ? <p role="status">{message}</p> : null}
+      {running ? (
+        <p class="groups__progress" role="status" data-testid="groups-progress">
+          <span class="spinner" aria-hidden="true" />
+          {t('groups.running')}
+        </p>
+      ) : null}
       {result === undefined ? (
         <div class="skeleton skeleton--list" />
       ) : result === null ? (

@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 /** Discovered groups (k-means clusters) in the dashboard. */
 export const groupsMessages = defineMessages(
   {
+    'dash.nav.groups': 'Discovered groups',
     'groups.title': 'Discovered groups',
     'groups.intro':
       'Buyers grouped by how they actually buy (recency, orders, spend, order size, discounts, categories), without your rules. Compare them with your segments, or save a group as a tag.',
@@ -36,6 +37,7 @@ export const groupsMessages = defineMessages(
     'groups.error': 'Could not group buyers: {message}',
   },
   {
+    'dash.nav.groups': '发现的客群',
     'groups.title': '发现的客群',
     'groups.intro':
       '按买家的实际购买行为（最近购买、订单数、消费额、客单价、折扣、品类）自动分组，不依赖你设定的规则。可与你的客户分层对比，或把某个客群保存为标签。',

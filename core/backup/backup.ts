@@ -23,12 +23,39 @@ export function serializeBackup(backup: BackupFile): string {
 const MAX_ISSUES = 20;
 
 /**
+ * A real backup nests about six levels (file → table → record → aggregate → day list → pair).
+ * Anything far deeper is hostile or broken: it would pass the `unknown`-typed fields of a record
+ * and then overflow the stack when the browser clones it into IndexedDB or a later backup
+ * stringifies it. Checked without recursion, so the check itself cannot overflow.
+ */
+export const MAX_BACKUP_DEPTH = 64;
+
+function deeperThan(root: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
  * Validates a parsed backup record by record. Any bad record fails the whole restore, with
  * errors naming the table, index and field, so a half-valid file is never partly restored.
  */
 export function validateBackup(input: unknown): BackupFile {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new BackupError('not-a-backup', 'this file is not a Buyer Tiers backup');
+  }
+  if (deeperThan(input, MAX_BACKUP_DEPTH)) {
+    throw new BackupError(
+      'not-a-backup',
+      `this file nests data more than ${MAX_BACKUP_DEPTH} levels deep, which no Buyer Tiers backup does`,
+    );
   }
   const obj = input as Record<string, unknown>;
   const header = BackupHeader.safeParse(obj);
@@ -93,8 +120,15 @@ export function parseBackup(text: string): BackupFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch {
-    throw new BackupError('not-json', 'the file is not valid JSON (truncated or not a backup?)');
+  } catch (e) {
+    throw notJson(e);
   }
   return validateBackup(parsed);
+}
+
+/** The error for text JSON.parse refused; a RangeError means nesting too deep for the parser. */
+export function notJson(e: unknown): BackupError {
+  return e instanceof RangeError
+    ? new BackupError('not-json', 'the file is nested too deeply to read; it is not a Buyer Tiers backup')
+    : new BackupError('not-json', 'the file is not valid JSON (truncated or not a backup?)');
 }

@@ -1,4 +1,4 @@
-import { parseBackup, validateBackup } from './backup';
+import { notJson, parseBackup, validateBackup } from './backup';
 import { decryptBackup, isEncryptedEnvelope } from './crypto';
 import { BackupError } from './errors';
 import { BACKUP_TABLES, type BackupFile, type BackupTable, backupKeyOf } from './format';
@@ -11,8 +11,8 @@ export async function readBackup(text: string, passphrase?: string): Promise<Bac
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch {
-    throw new BackupError('not-json', 'the file is not valid JSON (truncated or not a backup?)');
+  } catch (e) {
+    throw notJson(e);
   }
   if (!isEncryptedEnvelope(parsed)) return validateBackup(parsed);
   if (passphrase === undefined || passphrase === '') {

@@ -1,3 +1,4 @@
 export * from './buyers';
 export * from './cells';
 export * from './filename';
+export * from './rejects';

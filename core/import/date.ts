@@ -1,4 +1,4 @@
-import { isValid, parse as parseWithFormat } from 'date-fns';
+import { format as formatWith, isValid, parse as parseWithFormat } from 'date-fns';
 import { wallTimeToEpoch } from './zoned';
 
 export interface DateOptions {
@@ -90,7 +90,7 @@ export function parseDate(raw: string, opts: DateOptions): DateResult {
   if (text === '') return { ok: false, error: 'empty date' };
   if (text.length > 80) return { ok: false, error: 'date cell is too long' };
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const parts = opts.format ? withFormat(text, opts.format) : guess(stripWeekday(text), opts.dayFirst);
+  const parts = opts.format ? withFormatSafe(text, opts.format) : guess(stripWeekday(text), opts.dayFirst);
   if (typeof parts === 'string') return { ok: false, error: `'${shown}': ${parts}` };
   const problem = checkParts(parts);
   if (problem) return { ok: false, error: `'${shown}': ${problem}` };
@@ -206,6 +206,31 @@ const REFERENCE = new Date(2000, 0, 1, 0, 0, 0, 0);
 /** Offset-bearing tokens (X, x, O, timestamps T/t) mean date-fns already gives the instant. */
 function formatHasZone(format: string): boolean {
   return /[XxOTt]/.test(format.replace(/'[^']*'/g, ''));
+}
+
+/**
+ * Why date-fns would refuse `format` (e.g. `YYYY-MM-DD`: week years and day-of-year), or
+ * `undefined` when it is usable. Checked over every token, independent of any cell.
+ */
+export function dateFormatProblem(format: string): string | undefined {
+  try {
+    formatWith(REFERENCE, format);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message.slice(0, 160) : String(e);
+  }
+}
+
+/**
+ * date-fns throws a RangeError for a format it refuses (`YYYY`, `DD`, an unescaped letter such as
+ * `j`), which would abort a whole import: it becomes this cell's error instead.
+ */
+function withFormatSafe(s: string, format: string): Parts | string {
+  try {
+    return withFormat(s, format);
+  } catch (e) {
+    return `the date format '${format.slice(0, 60)}' is not usable (${e instanceof Error ? e.message.slice(0, 120) : String(e)})`;
+  }
 }
 
 function withFormat(s: string, format: string): Parts | string {

@@ -1,4 +1,5 @@
 import { Order, type OrderItem, type OrderStatus, type RejectedRow } from '../model';
+import type { OrderSignature } from './ledger';
 import type { LineValues } from './line';
 
 /** An item as read from one row; the unit price may still have to be derived. */
@@ -65,7 +66,7 @@ export function newDraft(
  * both lines; `undefined` when it fits.
  */
 export function conflictOf(
-  d: OrderDraft,
+  d: OrderSignature,
   v: LineValues,
   line: number,
 ): { field: string; reason: string } | undefined {
@@ -129,8 +130,9 @@ export function addRow(d: OrderDraft, v: LineValues, line: number): void {
  */
 export function finishDraft(
   d: OrderDraft,
-  meta: { importId?: string; now: number },
+  meta: { importId?: string; now: number; defaultCurrency?: string },
 ): { order: Order } | { reject: RejectedRow } {
+  d.currency ??= meta.defaultCurrency;
   d.dirty = false;
   const items: OrderItem[] = d.items.map((it) => {
     const qty = it.qty ?? 1;

@@ -2,8 +2,10 @@ import { type Order, orderKeyOf, type RejectedRow } from '../model';
 import type { CsvRow } from './csv';
 import { addRow, conflictOf, finishDraft, newDraft, type OrderDraft } from './draft';
 import { ImportError } from './errors';
-import { hash64, hashCells } from './hash';
+import { type HashLanes, hashCellsInto, hashStringInto, lanesHex } from './hash';
+import { HashIndex } from './hashIndex';
 import { countKnownCells, isHeaderRow, MAX_PREAMBLE_ROWS } from './header';
+import { OrderLedger } from './ledger';
 import { readLine } from './line';
 import { MappingSpec, type Preset, type ResolvedMapping, type SavedPreset } from './mapping';
 import { BUILT_IN_PRESETS, getPreset } from './presets';
@@ -76,6 +78,9 @@ export function presetFromSaved(saved: SavedPreset): Preset {
   };
 }
 
+/** Orders kept open after their last line, for files whose order lines are not quite adjacent. */
+export const OPEN_WINDOW = 1000;
+
 function clip(reason: string): string {
   return reason.length > 500 ? `${reason.slice(0, 499)}…` : reason;
 }
@@ -85,17 +90,26 @@ class RowImporter implements Importer {
   rowsRead = 0;
   private preambleRows = 0;
   private nearMiss: { line: number; result: Extract<ResolveResult, { ok: false }> } | undefined;
-  private readonly drafts = new Map<string, OrderDraft>();
-  private readonly occurrences = new Map<string, number>();
+  /**
+   * Orders still being assembled, oldest first: the current one plus up to OPEN_WINDOW recently
+   * left ones, so an order whose lines are a little apart is still merged before it is emitted.
+   * Everything older has been emitted and lives on only as a compact signature in `emitted`:
+   * memory stays flat however long the file is.
+   */
+  private readonly open = new Map<string, OrderDraft>();
+  private readonly emitted = new OrderLedger();
+  /** Orderless files: hash of the row's order fields → how often it was seen. */
+  private readonly occurrences = new HashIndex(4096);
   /** Hash of every row's cells → its line, to recognise a row repeated verbatim. */
-  private readonly seenRows = new Map<string, number>();
-  private current: OrderDraft | undefined;
+  private readonly seenRows = new HashIndex(4096);
+  private readonly lanes: HashLanes = { a: 0, b: 0 };
   private ready: Order[] = [];
   private rejects: RejectedRow[] = [];
   private readonly batchSize: number;
   private readonly preset: Preset | undefined;
   private readonly spec: MappingSpec | undefined;
   private fileCurrency: string | undefined;
+  private fallbackCurrency: string | undefined;
 
   constructor(private readonly options: ImportOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -126,12 +140,16 @@ class RowImporter implements Importer {
     if (row.cells.every((c) => c.trim() === '')) return undefined;
     this.rowsRead++;
     this.readRow(row);
-    return this.ready.length >= this.batchSize ? this.take() : undefined;
+    // A file of mostly bad rows must not pile its rejects up in memory either.
+    return this.ready.length >= this.batchSize || this.rejects.length >= this.batchSize
+      ? this.take()
+      : undefined;
   }
 
   finish(): ImportBatch {
     if (!this.mapping) this.failNoHeader();
-    for (const d of this.drafts.values()) if (d.dirty) this.close(d);
+    for (const d of this.open.values()) this.close(d);
+    this.open.clear();
     return this.take();
   }
 
@@ -187,7 +205,10 @@ class RowImporter implements Importer {
       dayFirst: o.dayFirst ?? mapping.dayFirst,
       dateFormat: o.dateFormat ?? mapping.dateFormat,
     };
-    this.fileCurrency = o.currency ?? mapping.currency ?? o.defaultCurrency;
+    this.fileCurrency = o.currency ?? mapping.currency;
+    // The shop currency only fills orders that end up with none: were it given to every row, a
+    // Shopify continuation line (empty Currency cell) would "conflict" with its order's CNY.
+    this.fallbackCurrency = o.defaultCurrency;
   }
 
   private failNoHeader(): never {
@@ -219,6 +240,7 @@ class RowImporter implements Importer {
     const { values, errors } = readLine(row.cells, m, {
       timeZone: this.options.timeZone,
       currency: this.fileCurrency,
+      fallbackCurrency: this.fallbackCurrency,
     });
     if (errors.length > 0) {
       return this.reject(
@@ -238,7 +260,7 @@ class RowImporter implements Importer {
         return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
       if (values.placedAt === undefined)
         return this.reject(row.line, 'date', `${m.columnNames.date}: empty date`);
-      const base = hash64(
+      const h = hashStringInto(
         [
           values.buyerKey,
           values.placedAt,
@@ -250,9 +272,11 @@ class RowImporter implements Importer {
           values.item,
           values.sku,
         ].join('|'),
+        this.lanes,
       );
-      const n = (this.occurrences.get(base) ?? 0) + 1;
-      this.occurrences.set(base, n);
+      const n = (this.occurrences.get(h) ?? 0) + 1;
+      this.occurrences.set(h, n);
+      const base = lanesHex(h);
       const orderId = n === 1 ? `row-${base}` : `row-${base}-${n}`;
       const draft = newDraft(
         orderKeyOf(m.platform, orderId),
@@ -269,9 +293,21 @@ class RowImporter implements Importer {
     if (values.orderId === undefined)
       return this.reject(row.line, 'orderId', `${m.columnNames.orderId}: empty order id`);
     const key = orderKeyOf(m.platform, values.orderId);
-    const signature = hashCells(row.cells);
-    let draft = this.drafts.get(key);
+    const signature = hashCellsInto(row.cells, this.lanes);
+    const seen = this.seenRows.get(signature);
+    let draft = this.open.get(key);
     if (!draft) {
+      const done = this.emitted.get(key, values.orderId);
+      if (done) {
+        if (seen !== undefined) return this.reject(row.line, 'row', `duplicate of line ${seen}; skipped`);
+        const conflict = conflictOf(done, values, row.line);
+        if (conflict) return this.reject(row.line, conflict.field, conflict.reason);
+        return this.reject(
+          row.line,
+          'orderId',
+          `order ${values.orderId} on line ${row.line} continues the order started on line ${done.firstLine}, which was already complete (more than ${OPEN_WINDOW} orders in between); keep each order's lines together`,
+        );
+      }
       if (values.buyerKey === undefined)
         return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
       if (values.placedAt === undefined)
@@ -283,27 +319,38 @@ class RowImporter implements Importer {
         { ...values, buyerKey: values.buyerKey, placedAt: values.placedAt },
         row.line,
       );
-      this.drafts.set(key, draft);
+      this.open.set(key, draft);
     } else {
-      const seen = this.seenRows.get(signature);
       if (seen !== undefined) return this.reject(row.line, 'row', `duplicate of line ${seen}; skipped`);
       const conflict = conflictOf(draft, values, row.line);
       if (conflict) return this.reject(row.line, conflict.field, conflict.reason);
     }
-    if (!this.seenRows.has(signature)) this.seenRows.set(signature, row.line);
+    if (seen === undefined) this.seenRows.set(signature, row.line);
     addRow(draft, values, row.line);
-    // Line-item exports keep an order's rows together: a new order id closes the previous one.
-    if (this.current && this.current !== draft && this.current.dirty) this.close(this.current);
-    this.current = draft;
+    // Line-item exports keep an order's rows together: orders left long enough ago are complete.
+    // Emitted in file order (first line), so batches come out as a whole-file import lists them.
+    if (this.open.size > OPEN_WINDOW) {
+      for (const [k, d] of this.open) {
+        if (d === draft) continue;
+        this.open.delete(k);
+        this.close(d);
+        break;
+      }
+    }
     return true;
   }
 
   private close(d: OrderDraft): void {
+    this.emitted.add(d.key, d);
     this.emit(d);
   }
 
   private emit(d: OrderDraft): void {
-    const r = finishDraft(d, { importId: this.options.importId, now: this.options.now });
+    const r = finishDraft(d, {
+      importId: this.options.importId,
+      now: this.options.now,
+      defaultCurrency: this.fallbackCurrency,
+    });
     if ('order' in r) this.ready.push(r.order);
     else this.rejects.push({ ...r.reject, reason: clip(r.reject.reason) });
   }

@@ -34,8 +34,10 @@ export interface FieldError {
 
 export interface LineContext {
   timeZone: string;
-  /** Currency of the file when rows do not name one (import option, mapping, or shop currency). */
+  /** Currency of the file when rows do not name one (the seller's choice or the mapping's). */
   currency?: string;
+  /** Shop currency: only a hint for reading amounts; orders still without one get it at the end. */
+  fallbackCurrency?: string;
 }
 
 export interface ReadLine {
@@ -87,7 +89,11 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
   }
 
   const currencyCell = cellOf(cells, m, 'currencyColumn', errors);
-  const state: MoneyState = { currency: undefined, hint: ctx.currency, negative: false };
+  const state: MoneyState = {
+    currency: undefined,
+    hint: ctx.currency ?? ctx.fallbackCurrency,
+    negative: false,
+  };
   if (currencyCell !== '') {
     const code = canonicalCode(currencyCell);
     if (/^[A-Z]{3}$/.test(code)) state.currency = code;

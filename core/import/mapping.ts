@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencyCode, EpochMs, Platform } from '../model';
+import { dateFormatProblem } from './date';
 
 /** Order fields a file's columns can be mapped to. */
 export const MAPPING_FIELDS = [
@@ -47,7 +48,15 @@ const mappingShape = {
   buyerName: ColumnName.optional(),
   currencyColumn: ColumnName.optional(),
   /** date-fns format for the date column, e.g. `yyyyMMdd`. */
-  dateFormat: z.string().min(1).max(60).optional(),
+  dateFormat: z
+    .string()
+    .min(1)
+    .max(60)
+    .superRefine((f, ctx) => {
+      const problem = dateFormatProblem(f);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a usable date format: ${problem}` });
+    })
+    .optional(),
   /** ISO currency of the whole file (used when a row names none). */
   currency: CurrencyCode.optional(),
   dayFirst: z.boolean().optional(),

@@ -45,7 +45,8 @@ export function previewMapping(input: string | readonly CsvRow[], options: Impor
   const mapping = importer.mapping!;
   const ctx = {
     timeZone: options.timeZone,
-    currency: options.currency ?? mapping.currency ?? options.defaultCurrency,
+    currency: options.currency ?? mapping.currency,
+    fallbackCurrency: options.defaultCurrency,
   };
   const dateColumn = mapping.columns.date;
   return {

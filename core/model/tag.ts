@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { BuyerKey, EpochMs } from './common';
 
+/**
+ * Invisible and direction-changing characters a tag name has no use for: a name made only of them
+ * would show as an empty chip, and a right-to-left override can make one tag look like another.
+ * Joiners (U+200C/U+200D) stay: scripts and emoji sequences need them.
+ */
+const INVISIBLE_IN_NAMES = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 export const TagName = z
   .string()
-  .transform((s) => s.normalize('NFKC').replace(/\s+/g, ' ').trim())
+  .transform((s) => s.normalize('NFKC').replace(INVISIBLE_IN_NAMES, '').replace(/\s+/g, ' ').trim())
   .pipe(z.string().min(1, 'tag name is empty').max(40, 'tag name is longer than 40 characters'));
 
 export const TagColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'colour must look like #3366ff');
@@ -65,7 +72,26 @@ export const ImportRecord = z.object({
     updated: z.number().int().nonnegative(),
     rejected: z.number().int().nonnegative(),
   }),
+  /** The first rejects (a preview); every reject is in the `importRejects` table. */
   rejects: z.array(RejectedRow),
   error: z.string().max(1000).optional(),
+  // Optional fields below were added for resumable imports (older records lack them).
+  /** Batches committed so far; the next `importBatch` must carry number `committedBatches + 1`. */
+  committedBatches: z.number().int().nonnegative().optional(),
+  /** Data rows covered by the committed batches. */
+  committedRows: z.number().int().nonnegative().optional(),
+  /** Last sign of life from the importing page; a stale running import is interrupted. */
+  heartbeatAt: EpochMs.optional(),
+  /** What a resume needs to replay the file exactly as the first run read it. */
+  source: z
+    .object({
+      /** SHA-256 (hex) of the file's first 64 KiB, with name and size identifying the file. */
+      headHash: z.string().max(128),
+      encoding: z.string().max(20),
+      batchSize: z.number().int().positive(),
+      timeZone: z.string().max(100),
+      options: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;

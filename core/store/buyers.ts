@@ -1,4 +1,4 @@
-import { type Buyer, EMPTY_AGGREGATE, splitBuyerKey } from '../model';
+import { type Buyer, BuyerKey, EMPTY_AGGREGATE, splitBuyerKey } from '../model';
 import type { BuyerTiersDB } from './db';
 
 /**
@@ -11,6 +11,9 @@ export async function seeBuyer(
   name: string | undefined,
   now: number,
 ): Promise<Buyer> {
+  // A handle made only of invisible characters normalises to an empty id: such a buyer would be
+  // unreachable, fail the Buyer schema and make every later backup of the database invalid.
+  BuyerKey.parse(key);
   return db.transaction('rw', db.buyers, async () => {
     const prev = await db.buyers.get(key);
     if (prev) {
@@ -37,15 +40,25 @@ export async function seeBuyer(
   });
 }
 
-/** "Forget this buyer": removes the buyer, their orders, tag links, note and history at once. */
+/**
+ * "Forget this buyer": removes the buyer, orders, tag links, note, needs and history at once,
+ * and the copies of their orders kept to undo an import (else discarding that import would
+ * bring the forgotten buyer's orders back).
+ */
 export async function forgetBuyer(db: BuyerTiersDB, key: string): Promise<void> {
-  await db.transaction('rw', [db.buyers, db.orders, db.buyerTags, db.notes, db.classChanges], async () => {
-    await Promise.all([
-      db.buyers.delete(key),
-      db.orders.where('buyerKey').equals(key).delete(),
-      db.buyerTags.where('buyerKey').equals(key).delete(),
-      db.notes.delete(key),
-      db.classChanges.where('buyerKey').equals(key).delete(),
-    ]);
-  });
+  await db.transaction(
+    'rw',
+    [db.buyers, db.orders, db.buyerTags, db.notes, db.classChanges, db.needs, db.importUndo],
+    async () => {
+      await Promise.all([
+        db.buyers.delete(key),
+        db.needs.delete(key),
+        db.orders.where('buyerKey').equals(key).delete(),
+        db.buyerTags.where('buyerKey').equals(key).delete(),
+        db.notes.delete(key),
+        db.classChanges.where('buyerKey').equals(key).delete(),
+        db.importUndo.filter((u) => u.order?.buyerKey === key).delete(),
+      ]);
+    },
+  );
 }

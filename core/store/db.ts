@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Buyer, BuyerTag, ClassChange, ImportRecord, Note, Order, Tag } from '../model';
+import type { NeedsRecord } from '../needs/record';
 import { SCHEMA_VERSIONS } from './schema';
 
 export interface MetaRow {
@@ -21,6 +22,22 @@ export interface SiteRuleRow {
   [field: string]: unknown;
 }
 
+/** One rejected row of an import (schema v3). */
+export interface ImportRejectRow {
+  id?: number;
+  importId: string;
+  line: number;
+  field?: string;
+  reason: string;
+}
+
+/** An order as it was before an import replaced it (schema v3). */
+export interface ImportUndoRow {
+  importId: string;
+  key: string;
+  order: Order;
+}
+
 export const DEFAULT_DB_NAME = 'buyer-tiers';
 
 export class BuyerTiersDB extends Dexie {
@@ -34,6 +51,9 @@ export class BuyerTiersDB extends Dexie {
   meta!: Table<MetaRow, string>;
   siteRules!: Table<SiteRuleRow, string>;
   selectorHealth!: Table<SelectorHealthRow, string>;
+  importRejects!: Table<ImportRejectRow, number>;
+  importUndo!: Table<ImportUndoRow, [string, string]>;
+  needs!: Table<NeedsRecord, string>;
 
   constructor(name = DEFAULT_DB_NAME, upTo = Number.POSITIVE_INFINITY) {
     super(name);

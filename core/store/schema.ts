@@ -46,6 +46,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // v3: resumable, discardable imports. Every rejected row of an import (a file can reject
+    // millions; the import record keeps only a preview), and the previous version of each order
+    // an import replaced, so discarding the import can put it back.
+    version: 3,
+    stores: {
+      importRejects: '++id, importId',
+      importUndo: '[importId+key], importId',
+    },
+  },
+  {
+    // v4: needs read from conversations, one row per buyer (counts and dates only, never text;
+    // see core/needs/record.ts). No upgrade: the table starts empty.
+    version: 4,
+    stores: {
+      needs: 'buyerKey',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

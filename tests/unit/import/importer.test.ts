@@ -253,7 +253,7 @@ describe('streaming', () => {
     };
     for (let i = 0; i < bytes.length; i += 777) feed(decoder.push(bytes.subarray(i, i + 777)));
     feed(decoder.end());
-    for (const row of csv.end()) importer.push(row);
+    for (const row of csv.end()) orders.push(...(importer.push(row)?.orders ?? []));
     orders.push(...importer.finish().orders);
     expect(batches).toBeGreaterThan(10);
     expect(orders).toEqual(whole.orders);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/core/model';
+import { emptyNeedsRecord } from '@/core/needs';
 import { BuyerTiersDB, CURRENT_SCHEMA_VERSION, getSettings, SCHEMA_VERSIONS } from '@/core/store';
 import { makeOrder } from '../../support/orders';
 
@@ -53,6 +54,67 @@ describe('schema migrations', () => {
     expect(await db.classChanges.where('[dimension+at]').equals(['segment', 4]).count()).toBe(1);
     const settings = await getSettings(db, 'en');
     expect(settings).toEqual({ ...defaultSettings('en'), shopCurrency: 'EUR', scheme: 'value-8' });
+    await db.delete();
+  });
+
+  it('upgrades a v2 database to v3 (import rejects and undo tables) keeping imports and orders', async () => {
+    const name = `migration-v3-${Math.random()}`;
+    const v2 = new BuyerTiersDB(name, 2);
+    await v2.open();
+    const order = makeOrder({ orderId: 'o2' });
+    const record = {
+      id: 'imp1',
+      fileName: 'a.csv',
+      preset: 'shopify',
+      startedAt: 1,
+      status: 'done',
+      committedBytes: 10,
+      totalBytes: 10,
+      counts: { rows: 1, new: 1, duplicate: 0, updated: 0, rejected: 0 },
+      rejects: [],
+    };
+    await v2.table('orders').add({ ...order, importId: 'imp1' });
+    await v2.table('imports').add(record);
+    v2.close();
+
+    const db = new BuyerTiersDB(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.imports.get('imp1')).toEqual(record);
+    expect(await db.orders.where('importId').equals('imp1').count()).toBe(1);
+    await db.importRejects.add({ importId: 'imp1', line: 3, reason: 'bad date' });
+    await db.importUndo.put({ importId: 'imp1', key: order.key, order });
+    expect(await db.importRejects.where('importId').equals('imp1').count()).toBe(1);
+    expect(await db.importUndo.where('importId').equals('imp1').count()).toBe(1);
+    await db.delete();
+  });
+
+  it('upgrades a v3 database to v4 (needs table) keeping buyers, settings and notes', async () => {
+    const name = `migration-v4-${Math.random()}`;
+    const v3 = new BuyerTiersDB(name, 3);
+    await v3.open();
+    const buyer = {
+      key: 'whatsapp:123',
+      platform: 'whatsapp',
+      buyerId: '123',
+      agg: { orders: 0 },
+      lastOrderAt: 0,
+    };
+    await v3.table('buyers').add(buyer);
+    await v3.table('notes').add({ buyerKey: 'whatsapp:123', text: 'asks about size', updatedAt: 3 });
+    await v3.table('meta').put({ key: 'settings', value: { version: 1, shopCurrency: 'EUR' } });
+    v3.close();
+
+    const db = new BuyerTiersDB(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.buyers.get('whatsapp:123')).toEqual(buyer);
+    expect((await db.notes.get('whatsapp:123'))?.text).toBe('asks about size');
+    expect((await getSettings(db, 'en')).needs).toEqual({ enabled: true, minChats: 2, minShare: 0.3 });
+    expect(await db.needs.count()).toBe(0);
+    const row = emptyNeedsRecord('whatsapp:123', 5);
+    await db.needs.put(row);
+    expect(await db.needs.get('whatsapp:123')).toEqual(row);
     await db.delete();
   });
 

@@ -1,0 +1,34 @@
+import type { ImportRecord } from '@/core/model';
+import { formatCount } from '../ui/format';
+import { useI18n } from '../ui/i18nContext';
+import { RejectsList } from './RejectsList';
+
+/** What a finished import did, in one sentence, plus its rejected lines. */
+export function ImportSummary({ record, cancelled }: { record: ImportRecord; cancelled: boolean }) {
+  const { t, locale } = useI18n();
+  const c = record.counts;
+  const nothingNew = c.new === 0 && c.updated === 0;
+  return (
+    <div class="io-summary" role="status" data-testid="io-summary">
+      <p>
+        <strong>
+          {t(cancelled ? 'io.summary.cancelled' : 'io.summary.done', { name: record.fileName })}
+        </strong>{' '}
+        <span data-testid="io-summary-counts">
+          {t('io.counts', {
+            new: formatCount(c.new, locale),
+            duplicate: formatCount(c.duplicate, locale),
+            updated: formatCount(c.updated, locale),
+            rejected: formatCount(c.rejected, locale),
+          })}
+        </span>
+      </p>
+      {nothingNew && !cancelled && (
+        <p class="muted" data-testid="io-nothing-new">
+          {t('io.summary.nothingNew')}
+        </p>
+      )}
+      {c.rejected > 0 && <RejectsList record={record} />}
+    </div>
+  );
+}

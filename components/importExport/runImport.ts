@@ -1,0 +1,144 @@
+import {
+  ChunkDecoder,
+  CsvRowStream,
+  createImporter,
+  type EncodingChoice,
+  type ImportBatch,
+  type ImportOptions,
+} from '@/core/import';
+import { MessageFailure, request } from '@/core/messaging';
+import type { ImportRecord } from '@/core/model';
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  /** Rows per second since this run started. */
+  rate: number;
+  record?: ImportRecord;
+  /** True while a resume re-reads rows that were already committed. */
+  replaying: boolean;
+}
+
+export interface RunImportInput {
+  file: Blob;
+  importId: string;
+  encoding: EncodingChoice;
+  options: Omit<ImportOptions, 'now' | 'importId' | 'batchSize'>;
+  batchSize: number;
+  /** Batches already committed (resume): replayed from the file but not sent again. */
+  skipBatches: number;
+  signal: AbortSignal;
+  onProgress(p: ImportProgress): void;
+}
+
+const HEARTBEAT_MS = 2000;
+const PROGRESS_MS = 200;
+
+/**
+ * Streams a file through the import pipeline in the page and sends numbered batches to the
+ * background: File.stream() → ChunkDecoder → CsvRowStream → importer. Only one chunk, the
+ * current batch and the importer's compact indexes are in memory, so a million-line file fits.
+ *
+ * Resume replays the file from the start: the importer is deterministic, so the same rows give
+ * the same batches, and the first `skipBatches` of them are exactly what is already committed.
+ * Re-reading costs only parsing (fast); it rebuilds the importer's duplicate and conflict
+ * memory so nothing committed is written twice and checks still see the whole file.
+ */
+export async function runImport(
+  input: RunImportInput,
+): Promise<{ status: 'done' | 'cancelled'; record?: ImportRecord }> {
+  const { file, importId, signal } = input;
+  const started = performance.now();
+  const importer = createImporter({
+    ...input.options,
+    importId,
+    now: Date.now(),
+    batchSize: input.batchSize,
+  });
+  const decoder = new ChunkDecoder(input.encoding);
+  const csv = new CsvRowStream();
+  let batchNo = 0;
+  let bytes = 0;
+  let record: ImportRecord | undefined;
+  let lastProgress = 0;
+  /** Where the rows being written (not replayed) began, so a resume's speed is not inflated. */
+  let live: { rows: number; at: number } | undefined;
+
+  const progress = (force = false) => {
+    const t = performance.now();
+    if (!force && t - lastProgress < PROGRESS_MS) return;
+    lastProgress = t;
+    const rows = importer.rowsRead;
+    const replaying = batchNo < input.skipBatches;
+    if (!replaying) live ??= { rows, at: t };
+    const from = live ?? { rows: 0, at: started };
+    const secs = (t - from.at) / 1000;
+    input.onProgress({
+      rows,
+      bytes,
+      totalBytes: file.size,
+      rate: secs > 0 ? Math.round((rows - from.rows) / secs) : 0,
+      record,
+      replaying,
+    });
+  };
+
+  const send = async (batch: ImportBatch) => {
+    batchNo++;
+    if (batchNo <= input.skipBatches) return;
+    const data = {
+      importId,
+      batchNo,
+      orders: batch.orders,
+      rejects: batch.rejects,
+      rowsDone: batch.rowsRead,
+      bytesDone: bytes,
+    };
+    // One retry: a worker stopped by the browser drops the message; the batch number makes a
+    // second delivery of an already committed batch a no-op.
+    try {
+      record = (await request('importBatch', data)).record;
+    } catch (e) {
+      if (e instanceof MessageFailure) throw e;
+      record = (await request('importBatch', data)).record;
+    }
+    progress(true);
+  };
+
+  const heartbeat = setInterval(() => {
+    void request('importHeartbeat', { importId }).catch(() => {});
+  }, HEARTBEAT_MS);
+  const reader = file.stream().getReader();
+  try {
+    const feed = async (text: string) => {
+      for (const row of csv.push(text)) {
+        const batch = importer.push(row);
+        if (batch) await send(batch);
+      }
+    };
+    for (;;) {
+      if (signal.aborted) {
+        await reader.cancel();
+        return { status: 'cancelled', record };
+      }
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      await feed(decoder.push(value));
+      progress();
+    }
+    await feed(decoder.end());
+    for (const row of csv.end()) {
+      const batch = importer.push(row);
+      if (batch) await send(batch);
+    }
+    // The last batch is sent even when empty, so the record's row count is final.
+    await send(importer.finish());
+    progress(true);
+    return { status: 'done', record };
+  } finally {
+    clearInterval(heartbeat);
+    reader.releaseLock();
+  }
+}

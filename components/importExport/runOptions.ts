@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  ChunkDecoder,
+  type CsvRow,
+  CsvRowStream,
+  type EncodingChoice,
+  type ImportOptions,
+  MappingSpec,
+} from '@/core/import';
+
+/**
+ * How a file is read, as stored in its import record so a resume replays it exactly: either a
+ * built-in preset id or an explicit mapping, plus the seller's file-wide choices.
+ */
+export const RunOptions = z.object({
+  preset: z.string().max(100).optional(),
+  mapping: MappingSpec.optional(),
+  currency: z.string().max(3).optional(),
+  defaultCurrency: z.string().max(3).optional(),
+  dayFirst: z.boolean().optional(),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
+export function importOptionsOf(run: RunOptions, timeZone: string): Omit<ImportOptions, 'now'> {
+  const o: Omit<ImportOptions, 'now'> = { timeZone };
+  if (run.mapping) o.mapping = run.mapping;
+  else if (run.preset) o.preset = run.preset;
+  if (run.currency) o.currency = run.currency;
+  if (run.defaultCurrency) o.defaultCurrency = run.defaultCurrency;
+  if (run.dayFirst !== undefined) o.dayFirst = run.dayFirst;
+  return o;
+}
+
+/** Bytes read for the mapping screen: enough for a preamble, the header and 20 long rows. */
+export const SAMPLE_BYTES = 256 * 1024;
+
+export interface FileSample {
+  rows: CsvRow[];
+  encoding: string;
+}
+
+/** Decodes and parses the start of a file (a cut last row is dropped: it may be partial). */
+export async function readSample(file: Blob, encoding: EncodingChoice): Promise<FileSample> {
+  const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+  const decoder = new ChunkDecoder(encoding);
+  const whole = file.size <= SAMPLE_BYTES;
+  const text = decoder.push(bytes) + (whole ? decoder.end() : '');
+  const stream = new CsvRowStream();
+  const rows = stream.push(text);
+  // A sample that is one unfinished record (a giant first row) is parsed as it is.
+  if (whole || rows.length === 0) rows.push(...stream.end());
+  return { rows, encoding: decoder.encoding ?? 'utf-8' };
+}
+
+/** SHA-256 of the first 64 KiB: with name and size, how a resume recognises the same file. */
+export async function headHash(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.slice(0, 64 * 1024).arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

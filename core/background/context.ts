@@ -1,5 +1,5 @@
 import type { ChangeSignal, RescoreStatusDto, ResolvedActionDto } from '../messaging';
-import type { Buyer, BuyerAggregate, Settings } from '../model';
+import type { Buyer, BuyerAggregate, BuyerClasses, Settings } from '../model';
 import type { AggregateContext } from '../scoring/aggregate';
 import type { BuyerTiersDB } from '../store';
 import { getSettings, saveSettings } from '../store';
@@ -18,6 +18,12 @@ export interface Rescorer {
   full(): Promise<RescoreStatusDto>;
   status(): RescoreStatusDto;
   suggestActions(buyer: Buyer, locale: string): Promise<ResolvedActionDto[]>;
+  /**
+   * The reasons for the buyer's stored classes (stored lean, without reasons, to keep rescoring
+   * cheap), computed against the current shop context at the classes' `asOf`. Optional so
+   * test doubles need not implement it; without it the card shows no reasons.
+   */
+  explain?(buyer: Buyer): Promise<BuyerClasses['reasons']>;
 }
 
 export interface ServiceDeps {

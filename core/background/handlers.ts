@@ -23,10 +23,16 @@ import {
   untagBuyers,
   writeOrders,
 } from '../store';
+import { createAdminHandlers } from './adminHandlers';
+import { createImportExportHandlers } from './importExportHandlers';
 import { badgesFor, toBadge } from './badges';
 import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
+import { createGroupsHandlers } from './groupsHandlers';
+import { createNeedsHandlers } from './needsHandlers';
+import { createOverlayHandlers } from './overlayHandlers';
 import { HandlerError, type Handlers } from './router';
 import type { SenderInfo } from './sender';
+import { createSiteRuleHandlers } from './siteRuleHandlers';
 
 /**
  * A content script may only touch buyers of the platform its page belongs to; extension pages
@@ -84,6 +90,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   };
 
   return {
+    ...createAdminHandlers(deps, settings),
+    ...createSiteRuleHandlers(deps),
+    ...createOverlayHandlers(deps),
+    ...createGroupsHandlers(deps),
+    ...createNeedsHandlers(deps),
+    ...createImportExportHandlers(deps, settings),
     async getBadges({ buyerKeys }, sender) {
       // A content script asking for other platforms' buyers simply gets none of them.
       const allowed =
@@ -97,6 +109,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       assertKeys(sender, [buyerKey]);
       const buyer = await db.buyers.get(buyerKey);
       if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      // Classes are stored without reasons (cheap rescoring); the card explains them on demand.
+      if (buyer.classes && rescorer.explain && Object.keys(buyer.classes.reasons).length === 0) {
+        buyer.classes = { ...buyer.classes, reasons: await rescorer.explain(buyer) };
+      }
       const s = await settings.get();
       const [orders, note, history, tags] = await Promise.all([
         ordersOfBuyer(db, buyerKey, 100),
@@ -307,9 +323,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       };
     },
 
-    async listImports() {
-      return db.imports.orderBy('startedAt').reverse().toArray();
-    },
   };
 
   /** After a currency or time-zone change every aggregate is rebuilt from its orders, in chunks. */

@@ -1,15 +1,18 @@
 import type { RescoreStatusDto } from '../messaging';
 import { type Buyer, type ClassChange, epochDayInZone, type Settings } from '../model';
+import { needsOrientation } from '../needs';
 import {
   buildScoringContext,
   classifyBuyer,
   diffClasses,
+  explainBuyer,
   type ShopScoringContext,
   suggestActions,
   updateScoringContext,
 } from '../scoring';
 import { type BuyerTiersDB, getActionTemplates, getSettings } from '../store';
 import type { Rescorer, TouchedBuyer } from './context';
+import { loadNeeds } from './needsStore';
 
 /** Buyers written per transaction during a full rescore; small enough to keep badge reads fast. */
 export const RESCORE_CHUNK = 2000;
@@ -33,6 +36,9 @@ export interface RescorerDeps {
 export function createRescorer(deps: RescorerDeps): Rescorer {
   const { db, now } = deps;
   let context: ShopScoringContext | undefined;
+  // For explaining before this worker's first full rescore: built from every aggregate once per
+  // shop day and never used for rescoring, so a restarted worker still rescores on its next write.
+  let explainContext: ShopScoringContext | undefined;
   let status: RescoreStatusDto = { running: false, done: 0, total: 0 };
   let running: Promise<RescoreStatusDto> | undefined;
   let again = false;
@@ -52,7 +58,8 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
       const next: Buyer[] = [];
       for (const b of buyers) {
         if (!b) continue;
-        const classes = classifyBuyer({ name: b.name, agg: b.agg }, ctx, settings, asOf);
+        // Lean (no reasons): reasons are most of the objects; the card asks `explain` for them.
+        const classes = classifyBuyer({ name: b.name, agg: b.agg }, ctx, settings, asOf, { reasons: false });
         for (const d of diffClasses(b.classes, classes)) changes.push({ buyerKey: b.key, ...d, at: asOf });
         next.push({
           ...b,
@@ -73,12 +80,15 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     const asOf = now();
     const snapshot = await db.buyers.toArray();
     status = { running: true, done: 0, total: snapshot.length };
+    // The last fits are a starting point for the refit (data moved by a day: fewer evaluations).
     const ctx = buildScoringContext(
       snapshot.map((b) => b.agg),
       settings,
       asOf,
+      { warmStart: context?.fits },
     );
     context = ctx;
+    explainContext = undefined;
     const keys = snapshot.map((b) => b.key);
     for (let i = 0; i < keys.length; i += RESCORE_CHUNK) {
       await writeClasses(keys.slice(i, i + RESCORE_CHUNK), ctx, settings, asOf);
@@ -136,13 +146,43 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     afterWrite,
     full,
     status: () => status,
+    async explain(buyer) {
+      if (!buyer.classes) return {};
+      const settings = await settingsNow();
+      let ctx = context;
+      if (!ctx) {
+        const at = now();
+        if (!explainContext || explainContext.asOfDay !== epochDayInZone(at, settings.timeZone)) {
+          const all = await db.buyers.toArray();
+          explainContext = buildScoringContext(
+            all.map((b) => b.agg),
+            settings,
+            at,
+          );
+        }
+        ctx = explainContext;
+      }
+      return explainBuyer({ name: buyer.name, agg: buyer.agg }, ctx, settings, buyer.classes.asOf);
+    },
     async suggestActions(buyer, language) {
       if (!buyer.classes) return [];
-      const [templates, settings] = await Promise.all([getActionTemplates(db), settingsNow()]);
+      const [templates, settings, needs] = await Promise.all([
+        getActionTemplates(db),
+        settingsNow(),
+        loadNeeds(db, buyer.key, now()),
+      ]);
       const locale = /^zh/i.test(language) ? 'zh_CN' : 'en';
-      return suggestActions(buyer.classes, buyer.agg, buyer.name, templates, locale, {
-        currency: settings.shopCurrency,
-      }).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
+      // The need orientation read from chats (core/needs) can trigger need conditions too.
+      const orientation = needsOrientation(needs, settings.needs).orientation;
+      return suggestActions(
+        buyer.classes,
+        buyer.agg,
+        buyer.name,
+        templates,
+        locale,
+        { currency: settings.shopCurrency },
+        { orientation },
+      ).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
     },
   };
 }

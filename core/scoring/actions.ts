@@ -22,6 +22,15 @@ const DIMENSION_VALUES = {
 } as const;
 export type ConditionDimension = keyof typeof DIMENSION_VALUES;
 
+/** Mirrors core/needs NEEDS (scoring does not import needs; a type test keeps them equal). */
+export const CONDITION_NEEDS = ['price', 'quality', 'function', 'service', 'special'] as const;
+export type ConditionNeed = (typeof CONDITION_NEEDS)[number];
+
+/** What actions know about a buyer's needs: the orientation from core/needs, if any. */
+export interface ActionNeeds {
+  orientation: ConditionNeed | null;
+}
+
 export const ActionCondition = z.union([
   /** The class on `dimension` is one of `in` (`geography` compares its scope). */
   z.object({
@@ -34,6 +43,8 @@ export const ActionCondition = z.union([
     repurchase: z.enum(['overdue', 'due-soon']),
     withinDays: z.number().int().nonnegative().max(365).optional(),
   }),
+  /** The buyer's need orientation read from their chats (core/needs) is this need. */
+  z.object({ need: z.enum(CONDITION_NEEDS) }),
 ]);
 export type ActionCondition = z.infer<typeof ActionCondition>;
 
@@ -139,7 +150,7 @@ export const DEFAULT_ACTION_TEMPLATES: readonly ActionTemplate[] = [
     id: 'bundle-discount',
     titleKey: 'action.bundle-discount',
     priority: 40,
-    when: [{ flag: 'priceSensitive' }],
+    when: [{ flag: 'priceSensitive' }, { need: 'price' }],
     reply: {
       en: 'Hi {name}, this week we have a bundle deal that costs less than buying the items separately. Shall I send you the details?',
       zh_CN: '{name}您好，本周有组合套餐优惠，比单独购买更划算，需要我把详情发给您吗？',
@@ -226,7 +237,8 @@ function dimensionValue(c: BuyerClasses, d: ConditionDimension): string {
   return d === 'geography' ? c.geography.scope : c[d];
 }
 
-export function conditionHolds(cond: ActionCondition, c: BuyerClasses): boolean {
+export function conditionHolds(cond: ActionCondition, c: BuyerClasses, needs?: ActionNeeds): boolean {
+  if ('need' in cond) return needs?.orientation === cond.need;
   if ('dimension' in cond) return cond.in.includes(dimensionValue(c, cond.dimension));
   if ('flag' in cond) {
     return cond.flag === 'keyAccount' ? c.keyAccount : c.preferences[cond.flag];
@@ -273,6 +285,7 @@ export function suggestActions(
   templates: readonly ActionTemplate[],
   locale: ActionLocale,
   options: SuggestOptions = {},
+  needs?: ActionNeeds,
 ): SuggestedAction[] {
   const limit = options.limit ?? 3;
   const fallback = FALLBACK[locale];
@@ -285,7 +298,7 @@ export function suggestActions(
   };
   return templates
     .map((t, index) => ({ t, index }))
-    .filter(({ t }) => t.when.some((c) => conditionHolds(c, classes)))
+    .filter(({ t }) => t.when.some((c) => conditionHolds(c, classes, needs)))
     .sort((x, y) => x.t.priority - y.t.priority || x.index - y.index)
     .slice(0, limit)
     .map(({ t }) => ({ id: t.id, titleKey: t.titleKey, text: fillTemplate(t.reply[locale], values) }));

@@ -1,5 +1,5 @@
 import type { Lifecycle, Loyalty, Reason, Settings } from '../model';
-import { reason, round3 } from './reasons';
+import { NO_REASONS, reason, round3 } from './reasons';
 
 /** What loyalty, lifecycle and repurchase read about a buyer with at least one paid purchase. */
 export interface Rhythm {
@@ -30,13 +30,19 @@ export function rhythmRatio(r: Rhythm): number | undefined {
  * 5. ≥ loyalMinRepeat repeats and rhythm ratio ≤ rhythmTolerance → loyal;
  * 6. otherwise (repeat buyer, not lapsed) → fairly-loyal.
  */
-export function loyaltyOf(r: Rhythm, s: Settings['loyalty']): { loyalty: Loyalty; reasons: Reason[] } {
+export function loyaltyOf(
+  r: Rhythm,
+  s: Settings['loyalty'],
+  explain = true,
+): { loyalty: Loyalty; reasons: Reason[] } {
   const repeat = r.purchaseDays - 1;
   const refundShare = round3(r.refundShare);
   if (r.refundShare >= s.disloyalRefundShare) {
     return {
       loyalty: 'disloyal',
-      reasons: [reason('loyalty.refunds-high', { refundShare, limit: s.disloyalRefundShare })],
+      reasons: explain
+        ? [reason('loyalty.refunds-high', { refundShare, limit: s.disloyalRefundShare })]
+        : NO_REASONS,
     };
   }
   const ratio = rhythmRatio(r);
@@ -44,34 +50,41 @@ export function loyaltyOf(r: Rhythm, s: Settings['loyalty']): { loyalty: Loyalty
     const lapsed = r.daysSince > s.singlePurchaseLapsedDays;
     const values = { daysSince: r.daysSince, lapsedDays: s.singlePurchaseLapsedDays };
     return lapsed
-      ? { loyalty: 'disloyal', reasons: [reason('loyalty.single-purchase-lapsed', values)] }
-      : { loyalty: 'average', reasons: [reason('loyalty.single-purchase', values)] };
+      ? {
+          loyalty: 'disloyal',
+          reasons: explain ? [reason('loyalty.single-purchase-lapsed', values)] : NO_REASONS,
+        }
+      : { loyalty: 'average', reasons: explain ? [reason('loyalty.single-purchase', values)] : NO_REASONS };
   }
   const rhythm = { repeat, rhythmRatio: round3(ratio), medianInterval: r.medianInterval, refundShare };
   if (ratio > s.lapseFactor) {
     return {
       loyalty: 'disloyal',
-      reasons: [
-        reason('loyalty.lapsed', {
-          repeat,
-          daysSince: r.daysSince,
-          medianInterval: r.medianInterval,
-          rhythmRatio: rhythm.rhythmRatio,
-          lapseFactor: s.lapseFactor,
-        }),
-      ],
+      reasons: explain
+        ? [
+            reason('loyalty.lapsed', {
+              repeat,
+              daysSince: r.daysSince,
+              medianInterval: r.medianInterval,
+              rhythmRatio: rhythm.rhythmRatio,
+              lapseFactor: s.lapseFactor,
+            }),
+          ]
+        : NO_REASONS,
     };
   }
   if (r.refundShare > s.maxRefundShare) {
     return {
       loyalty: 'average',
-      reasons: [reason('loyalty.refunds-cap', { repeat, refundShare, limit: s.maxRefundShare })],
+      reasons: explain
+        ? [reason('loyalty.refunds-cap', { repeat, refundShare, limit: s.maxRefundShare })]
+        : NO_REASONS,
     };
   }
   if (repeat >= s.loyalMinRepeat && ratio <= s.rhythmTolerance) {
-    return { loyalty: 'loyal', reasons: [reason('loyalty.repeat-in-rhythm', rhythm)] };
+    return { loyalty: 'loyal', reasons: explain ? [reason('loyalty.repeat-in-rhythm', rhythm)] : NO_REASONS };
   }
-  return { loyalty: 'fairly-loyal', reasons: [reason('loyalty.repeat', rhythm)] };
+  return { loyalty: 'fairly-loyal', reasons: explain ? [reason('loyalty.repeat', rhythm)] : NO_REASONS };
 }
 
 /**
@@ -84,57 +97,70 @@ export function loyaltyOf(r: Rhythm, s: Settings['loyalty']): { loyalty: Loyalty
 export function lifecycleOf(
   r: Rhythm,
   s: Settings['lifecycle'],
+  explain = true,
 ): { lifecycle: Lifecycle; reasons: Reason[] } {
   if (r.daysSinceFirst <= s.newDays) {
     return {
       lifecycle: 'new',
-      reasons: [reason('lifecycle.new', { daysSinceFirst: r.daysSinceFirst, newDays: s.newDays })],
+      reasons: explain
+        ? [reason('lifecycle.new', { daysSinceFirst: r.daysSinceFirst, newDays: s.newDays })]
+        : NO_REASONS,
     };
   }
   if (r.daysSince > s.decliningAfterDays) {
     return {
       lifecycle: 'declining',
-      reasons: [
-        reason('lifecycle.declining-inactive', { daysSince: r.daysSince, afterDays: s.decliningAfterDays }),
-      ],
+      reasons: explain
+        ? [
+            reason('lifecycle.declining-inactive', {
+              daysSince: r.daysSince,
+              afterDays: s.decliningAfterDays,
+            }),
+          ]
+        : NO_REASONS,
     };
   }
   if (r.medianInterval !== undefined && r.daysSince > s.decliningRhythmFactor * r.medianInterval) {
     return {
       lifecycle: 'declining',
-      reasons: [
-        reason('lifecycle.declining-rhythm', {
-          daysSince: r.daysSince,
-          medianInterval: r.medianInterval,
-          factor: s.decliningRhythmFactor,
-        }),
-      ],
+      reasons: explain
+        ? [
+            reason('lifecycle.declining-rhythm', {
+              daysSince: r.daysSince,
+              medianInterval: r.medianInterval,
+              factor: s.decliningRhythmFactor,
+            }),
+          ]
+        : NO_REASONS,
     };
   }
   const values = { purchaseDays: r.purchaseDays, matureMinPurchaseDays: s.matureMinPurchaseDays };
   return r.purchaseDays >= s.matureMinPurchaseDays
-    ? { lifecycle: 'mature', reasons: [reason('lifecycle.mature', values)] }
-    : { lifecycle: 'growing', reasons: [reason('lifecycle.growing', values)] };
+    ? { lifecycle: 'mature', reasons: explain ? [reason('lifecycle.mature', values)] : NO_REASONS }
+    : { lifecycle: 'growing', reasons: explain ? [reason('lifecycle.growing', values)] : NO_REASONS };
 }
 
 /**
  * Next purchase expected one median interval after the last: dueInDays = median − daysSince,
  * rounded half up to whole days (negative = overdue). Needs at least two purchase days.
  */
-export function repurchaseOf(r: Rhythm): {
+export function repurchaseOf(
+  r: Rhythm,
+  explain = true,
+): {
   repurchase: { medianIntervalDays: number; dueInDays: number } | undefined;
   reasons: Reason[];
 } {
   if (r.medianInterval === undefined) {
     return {
       repurchase: undefined,
-      reasons: [reason('repurchase.unknown', { purchaseDays: r.purchaseDays })],
+      reasons: explain ? [reason('repurchase.unknown', { purchaseDays: r.purchaseDays })] : NO_REASONS,
     };
   }
   const dueInDays = Math.round(r.medianInterval - r.daysSince);
   const values = { medianInterval: r.medianInterval, daysSince: r.daysSince, dueInDays };
   return {
     repurchase: { medianIntervalDays: r.medianInterval, dueInDays },
-    reasons: [reason(dueInDays < 0 ? 'repurchase.overdue' : 'repurchase.due', values)],
+    reasons: explain ? [reason(dueInDays < 0 ? 'repurchase.overdue' : 'repurchase.due', values)] : NO_REASONS,
   };
 }

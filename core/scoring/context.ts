@@ -58,6 +58,11 @@ export interface BuildContextOptions {
    * rescore that only moves `asOf` does not need a new fit.
    */
   fits?: ShopFits;
+  /**
+   * When refitting: the previous fits (e.g. the last full rescore's), screened as one more
+   * starting point, so a refit on slightly changed data converges in fewer evaluations.
+   */
+  warmStart?: ShopFits;
 }
 
 export function buildScoringContext(
@@ -92,7 +97,7 @@ export function buildScoringContext(
     spend: windowDays > 0 ? Float64Array.from(spend).sort() : sortedMonetary,
     unitPrice: Float64Array.from(unitPrice).sort(),
   };
-  const fits = options.fits ?? fitShopModels(scored, asOfDay, settings);
+  const fits = options.fits ?? fitShopModels(scored, asOfDay, settings, { warmStart: options.warmStart });
   return derive(asOf, asOfDay, sorted, fits, settings);
 }
 

@@ -7,6 +7,15 @@ export * from './actions';
 export * from './aggregate';
 export * from './bgnbd';
 export * from './classify';
+export {
+  type ClusterGroup,
+  type ClusterInput,
+  type ClusteringSummary,
+  type ClusterOptions,
+  type ClusterResult,
+  type CrossTable,
+  clusterBuyers,
+} from './cluster';
 export * from './context';
 export * from './diff';
 export * from './features';
@@ -22,6 +31,10 @@ export interface ScoreAllOptions {
    * Refitting is the expensive part of a full rescore; see the benchmark.
    */
   fits?: ShopFits;
+  /** Earlier fits to start the refit from (ignored when `fits` is given); see `fitShopModels`. */
+  warmStart?: ShopFits;
+  /** Build every buyer's reasons (the default); `false` gives lean classes, see `explainBuyer`. */
+  reasons?: boolean;
 }
 
 export interface ScoreAllResult {
@@ -44,9 +57,14 @@ export function scoreAll(
 ): ScoreAllResult {
   const aggs: BuyerAggregate[] = new Array(buyers.length);
   for (let i = 0; i < buyers.length; i++) aggs[i] = buyers[i].agg;
-  const context = buildScoringContext(aggs, settings, asOf, { fits: options.fits });
+  const context = buildScoringContext(aggs, settings, asOf, {
+    fits: options.fits,
+    warmStart: options.warmStart,
+  });
   const classes = new Map<string, BuyerClasses>();
-  for (const b of buyers) classes.set(b.key, classifyBuyer(b as BuyerInput, context, settings, asOf));
+  const classify = { reasons: options.reasons !== false };
+  for (const b of buyers)
+    classes.set(b.key, classifyBuyer(b as BuyerInput, context, settings, asOf, classify));
   const { bgnbd, gammaGamma } = context.fits;
   return {
     classes,

@@ -13,7 +13,7 @@ import {
   gammaGammaExpectedValue,
   prepareGammaGamma,
 } from './gammaGamma';
-import { reason, round3 } from './reasons';
+import { NO_REASONS, reason, round3 } from './reasons';
 
 /** The shop's fitted purchase (BG/NBD) and order value (Gamma-Gamma) models. */
 export interface ShopFits {
@@ -40,6 +40,7 @@ export function fitShopModels(
   aggs: Iterable<BuyerAggregate>,
   asOfDay: number,
   settings: Pick<Settings, 'prediction'>,
+  options: { warmStart?: ShopFits } = {},
 ): ShopFits {
   const unitDays = unitDaysOf(settings.prediction.unit);
   const rows: Array<{ x: number; tx: number; T: number }> = [];
@@ -59,9 +60,11 @@ export function fitShopModels(
     gammaGamma: null,
   };
   if (spend.length < settings.prediction.minRepeatBuyers) return { ...base, status: 'not-enough-history' };
-  const bg = fitBgNbd(compressBgNbd(rows));
+  // Earlier fits in the same time unit (α is in that unit) are one more starting point.
+  const warm = options.warmStart?.unitDays === unitDays ? options.warmStart : undefined;
+  const bg = fitBgNbd(compressBgNbd(rows), { start: warm?.bgnbd ?? undefined });
   if (!bg) return { ...base, status: 'fit-failed' };
-  const gg = fitGammaGamma(prepareGammaGamma(spend));
+  const gg = fitGammaGamma(prepareGammaGamma(spend), { start: warm?.gammaGamma ?? undefined });
   return {
     ...base,
     status: 'ok',
@@ -77,50 +80,61 @@ export function predictBuyer(
   asOfDay: number,
   fits: ShopFits,
   horizonDays: number,
+  explain = true,
 ): { prediction: Prediction; reasons: Reason[] } {
   if (!hasPaidPurchase(agg)) {
-    return { prediction: { status: 'not-enough-history' }, reasons: [reason('prediction.no-purchase')] };
+    return {
+      prediction: { status: 'not-enough-history' },
+      reasons: explain ? [reason('prediction.no-purchase')] : NO_REASONS,
+    };
   }
   const bg = fits.bgnbd;
   if (fits.status !== 'ok' || !bg) {
     return {
       prediction: { status: 'not-enough-history' },
-      reasons: [
-        reason('prediction.not-enough-history', {
-          repeatBuyers: fits.repeatBuyers,
-          minRepeatBuyers: fits.minRepeatBuyers,
-        }),
-      ],
+      reasons: explain
+        ? [
+            reason('prediction.not-enough-history', {
+              repeatBuyers: fits.repeatBuyers,
+              minRepeatBuyers: fits.minRepeatBuyers,
+            }),
+          ]
+        : NO_REASONS,
     };
   }
   const { x, tx, T } = bgnbdInputs(agg, asOfDay, fits.unitDays);
   const pAlive = bgnbdProbabilityAlive(bg, x, tx, T);
   const expectedOrders = bgnbdConditionalExpected(bg, horizonDays / fits.unitDays, x, tx, T);
   const prediction: Prediction = { status: 'ok', pAlive, horizonDays, expectedOrders };
-  const reasons = [
-    reason('prediction.ok', {
-      x,
-      tx: round3(tx),
-      T: round3(T),
-      unit: fits.unitDays === 7 ? 'weeks' : 'days',
-      pAlive: round3(pAlive),
-      expectedOrders: round3(expectedOrders),
-      horizonDays,
-    }),
-  ];
+  const reasons: Reason[] = explain ? [] : NO_REASONS;
+  if (explain) {
+    reasons.push(
+      reason('prediction.ok', {
+        x,
+        tx: round3(tx),
+        T: round3(T),
+        unit: fits.unitDays === 7 ? 'weeks' : 'days',
+        pAlive: round3(pAlive),
+        expectedOrders: round3(expectedOrders),
+        horizonDays,
+      }),
+    );
+  }
   if (fits.gammaGamma && x > 0) {
     const zbar = repeatMeanSpend(agg);
     const value = gammaGammaExpectedValue(fits.gammaGamma, x, zbar);
     if (Number.isFinite(value) && value >= 0) {
       prediction.expectedOrderValue = value;
       prediction.expectedValue = value * expectedOrders;
-      reasons.push(
-        reason('prediction.order-value', {
-          x,
-          zbar: Math.round(zbar),
-          expectedOrderValue: Math.round(value),
-        }),
-      );
+      if (explain) {
+        reasons.push(
+          reason('prediction.order-value', {
+            x,
+            zbar: Math.round(zbar),
+            expectedOrderValue: Math.round(value),
+          }),
+        );
+      }
     }
   }
   return { prediction, reasons };

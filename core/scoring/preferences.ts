@@ -1,5 +1,5 @@
 import type { BuyerAggregate, CustomerType, Reason, Settings } from '../model';
-import { reason, round3 } from './reasons';
+import { NO_REASONS, reason, round3 } from './reasons';
 
 export interface Preferences {
   priceSensitive: boolean;
@@ -19,12 +19,13 @@ export function preferencesOf(
   shopMedianUnitPrice: number,
   refundShare: number,
   s: Settings['preferences'],
+  explain = true,
 ): { preferences: Preferences; reasons: Reason[] } {
-  const reasons: Reason[] = [];
+  const reasons: Reason[] = explain ? [] : NO_REASONS;
   const orders = agg.paidOrders;
   const discountShare = orders > 0 ? agg.discountedOrders / orders : 0;
   const discounted = orders > 0 && discountShare > s.discountShare;
-  if (discounted) {
+  if (discounted && explain) {
     reasons.push(
       reason('preference.discounted-orders', {
         discounted: agg.discountedOrders,
@@ -37,7 +38,7 @@ export function preferencesOf(
   const priced = orders > 0 && agg.avgUnitPrice > 0 && shopMedianUnitPrice > 0;
   const ratio = priced ? agg.avgUnitPrice / shopMedianUnitPrice : 1;
   const cheap = priced && ratio <= s.lowUnitPriceRatio;
-  if (cheap) {
+  if (cheap && explain) {
     reasons.push(
       reason('preference.low-unit-price', {
         avgUnitPrice: agg.avgUnitPrice,
@@ -49,7 +50,7 @@ export function preferencesOf(
   const priceSensitive = discounted || cheap;
   const qualityOriented =
     !priceSensitive && priced && ratio >= s.highUnitPriceRatio && refundShare <= s.qualityMaxRefundShare;
-  if (qualityOriented) {
+  if (qualityOriented && explain) {
     reasons.push(
       reason('preference.high-unit-price', {
         avgUnitPrice: agg.avgUnitPrice,
@@ -60,34 +61,50 @@ export function preferencesOf(
     );
   }
   const top = topCategories(agg.categorySpend, s.topCategories);
-  for (const [category, spend] of top) reasons.push(reason('preference.top-category', { category, spend }));
-  return {
-    preferences: { priceSensitive, qualityOriented, topCategories: top.map(([c]) => c) },
-    reasons,
-  };
+  const names: string[] = new Array(top.length);
+  for (let i = 0; i < top.length; i++) {
+    const [category, spend] = top[i];
+    names[i] = category;
+    if (explain) reasons.push(reason('preference.top-category', { category, spend }));
+  }
+  return { preferences: { priceSensitive, qualityOriented, topCategories: names }, reasons };
 }
 
 /** Categories by spend, largest first (ties by name, so the order is stable); "" and ≤ 0 skipped. */
 export function topCategories(categorySpend: Record<string, number>, n: number): Array<[string, number]> {
-  const top: Array<[string, number]> = [];
-  if (n <= 0) return top;
-  // Insertion into a short list: runs for every buyer on every rescore, so no entries/sort/slice garbage.
+  if (n <= 0) return [];
+  // Insertion into short scratch lists: runs for every buyer on every rescore, so no per-candidate
+  // tuples, splices or sorts; only the winners become tuples.
+  const names = topNames;
+  const values = topValues;
+  let len = 0;
   for (const c in categorySpend) {
     const v = categorySpend[c];
     if (c === '' || !(v > 0)) continue;
-    let i = top.length;
-    while (i > 0 && (top[i - 1][1] < v || (top[i - 1][1] === v && top[i - 1][0] > c))) i--;
+    let i = len;
+    while (i > 0 && (values[i - 1] < v || (values[i - 1] === v && names[i - 1] > c))) i--;
     if (i >= n) continue;
-    top.splice(i, 0, [c, v]);
-    if (top.length > n) top.pop();
+    if (len < n) len++;
+    for (let j = len - 1; j > i; j--) {
+      names[j] = names[j - 1];
+      values[j] = values[j - 1];
+    }
+    names[i] = c;
+    values[i] = v;
   }
+  const top: Array<[string, number]> = new Array(len);
+  for (let i = 0; i < len; i++) top[i] = [names[i], values[i]];
   return top;
 }
+
+const topNames: string[] = [];
+const topValues: number[] = [];
 
 /** Main ship country (most paid orders; ties by code) and whether it is the shop's own country. */
 export function geographyOf(
   agg: BuyerAggregate,
   shopCountry: string,
+  explain = true,
 ): { geography: { country?: string; scope: 'domestic' | 'cross-border' | 'unknown' }; reasons: Reason[] } {
   let country: string | undefined;
   let orders = 0;
@@ -99,12 +116,14 @@ export function geographyOf(
     }
   }
   if (country === undefined || orders === 0) {
-    return { geography: { scope: 'unknown' }, reasons: [reason('geography.unknown')] };
+    return { geography: { scope: 'unknown' }, reasons: explain ? [reason('geography.unknown')] : NO_REASONS };
   }
   const crossBorder = country !== shopCountry;
   return {
     geography: { country, scope: crossBorder ? 'cross-border' : 'domestic' },
-    reasons: [reason('geography.country', { country, orders, shopCountry, crossBorder })],
+    reasons: explain
+      ? [reason('geography.country', { country, orders, shopCountry, crossBorder })]
+      : NO_REASONS,
   };
 }
 
@@ -166,9 +185,17 @@ export function customerTypeOf(
   agg: BuyerAggregate,
   name: string | undefined,
   s: Settings['customerType'],
+  explain = true,
 ): { customerType: CustomerType; reasons: Reason[] } {
+  const wholesale = agg.maxQtyPerLine >= s.wholesaleQtyPerLine;
+  const itemsPerOrder = agg.paidOrders > 0 ? agg.itemCount / agg.paidOrders : 0;
+  const manyItems = agg.paidOrders > 0 && itemsPerOrder >= s.resellerItemsPerOrder;
+  const word = name ? businessWordIn(name, s.businessNameWords) : undefined;
+  const customerType: CustomerType =
+    wholesale || manyItems ? 'reseller' : word !== undefined ? 'business' : 'consumer';
+  if (!explain) return { customerType, reasons: NO_REASONS };
   const reasons: Reason[] = [];
-  if (agg.maxQtyPerLine >= s.wholesaleQtyPerLine) {
+  if (wholesale) {
     reasons.push(
       reason('customer-type.wholesale-qty', {
         maxQtyPerLine: agg.maxQtyPerLine,
@@ -176,8 +203,7 @@ export function customerTypeOf(
       }),
     );
   }
-  const itemsPerOrder = agg.paidOrders > 0 ? agg.itemCount / agg.paidOrders : 0;
-  if (agg.paidOrders > 0 && itemsPerOrder >= s.resellerItemsPerOrder) {
+  if (manyItems) {
     reasons.push(
       reason('customer-type.items-per-order', {
         itemsPerOrder: round3(itemsPerOrder),
@@ -185,11 +211,7 @@ export function customerTypeOf(
       }),
     );
   }
-  const word = name ? businessWordIn(name, s.businessNameWords) : undefined;
   if (word !== undefined) reasons.push(reason('customer-type.business-name', { word }));
-  if (reasons.length === 0) return { customerType: 'consumer', reasons: [reason('customer-type.consumer')] };
-  return {
-    customerType: reasons[0].code === 'customer-type.business-name' ? 'business' : 'reseller',
-    reasons,
-  };
+  if (reasons.length === 0) reasons.push(reason('customer-type.consumer'));
+  return { customerType, reasons };
 }

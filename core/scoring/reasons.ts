@@ -178,6 +178,13 @@ export function reason(code: ReasonCode, values: Reason['values'] = {}): Reason 
   return { code, values };
 }
 
+/**
+ * The reasons of a lean classification (`classifyBuyer(…, { reasons: false })`): one shared
+ * empty list instead of a fresh one per buyer and dimension. Frozen, so a stray push throws
+ * instead of leaking into every buyer.
+ */
+export const NO_REASONS = Object.freeze<Reason[]>([]) as Reason[];
+
 /** Rounds a ratio for display in reasons (reasons carry numbers, not formatted text). */
 export function round3(v: number): number {
   return Math.round(v * 1000) / 1000;

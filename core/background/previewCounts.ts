@@ -1,6 +1,6 @@
 import type { Counts, PreviewCountsDto } from '../adminDtos';
 import type { BuyerAggregate, Settings } from '../model';
-import { buildScoringContext, classifyBuyer } from '../scoring';
+import { buildScoringContext, classifyBuyer, type ShopFits, unitDaysOf } from '../scoring';
 
 const bump = (c: Counts, k: string) => {
   c[k] = (c[k] ?? 0) + 1;
@@ -15,7 +15,18 @@ export function previewCounts(
   settings: Settings,
   asOf: number,
 ): Omit<PreviewCountsDto, 'tookMs'> {
-  const ctx = buildScoringContext(aggs, settings, asOf);
+  // The preview counts classes, not predictions: skip the model fits (the expensive part) and
+  // the reasons, so it stays quick while the seller types.
+  const noFits: ShopFits = {
+    status: 'not-enough-history',
+    unitDays: unitDaysOf(settings.prediction.unit),
+    buyers: 0,
+    repeatBuyers: 0,
+    minRepeatBuyers: settings.prediction.minRepeatBuyers,
+    bgnbd: null,
+    gammaGamma: null,
+  };
+  const ctx = buildScoringContext(aggs, settings, asOf, { fits: noFits });
   const out: Omit<PreviewCountsDto, 'tookMs'> = {
     total: aggs.length,
     scored: ctx.scoredBuyers,
@@ -28,7 +39,7 @@ export function previewCounts(
     keyAccounts: 0,
   };
   for (const agg of aggs) {
-    const c = classifyBuyer({ agg }, ctx, settings, asOf);
+    const c = classifyBuyer({ agg }, ctx, settings, asOf, { reasons: false });
     bump(out.segments, c.segment);
     bump(out.valueTiers, c.valueTier);
     bump(out.lifecycles, c.lifecycle);

@@ -21,6 +21,7 @@ import {
   tagBuyers,
   tagsOfBuyers,
   untagBuyers,
+  validateOrders,
   writeOrders,
 } from '../store';
 import { createAdminHandlers } from './adminHandlers';
@@ -219,13 +220,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       const bad = orders.findIndex((o) => (o as { platform?: unknown })?.platform !== 'demo');
       if (bad >= 0)
         throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
+      // Validate the whole batch first: a rejected batch must not change the settings below.
+      const valid = validateOrders(orders);
       let s = await settings.get();
       if ((await db.orders.count()) === 0) {
         // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
         // excluded as "unconverted"; a seller with real data keeps their own settings.
         s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
       }
-      const res = await writeOrders(db, orders, aggregateContextOf(s), now());
+      const res = await writeOrders(db, valid, aggregateContextOf(s), now());
       if (done) {
         await settings.save({ ...(await settings.get()), demoLoaded: true });
         await rescorer.full();

@@ -60,7 +60,8 @@ export async function dispatch<K extends MessageName>(
   handlers: Handlers,
 ): Promise<Result<ResponseOf<K>>> {
   try {
-    const spec = REQUESTS[name];
+    // Own names only: `__proto__` or `toString` must not find Object.prototype's members.
+    const spec = Object.hasOwn(REQUESTS, name) ? REQUESTS[name] : undefined;
     if (!spec)
       return { ok: false, error: { code: 'invalid-message', message: `Unknown message ${String(name)}` } };
     const sender = await classifySender(rawSender, env);
@@ -86,7 +87,14 @@ export async function dispatch<K extends MessageName>(
         },
       };
     }
-    const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<ResponseOf<K>>;
+    const handler = handlers[name] as ((d: unknown, s: SenderInfo) => Promise<ResponseOf<K>>) | undefined;
+    if (typeof handler !== 'function') {
+      // A message declared in the protocol whose handler this build does not wire up.
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${name} is not available in this version of Buyer Tiers.` },
+      };
+    }
     return { ok: true, value: await handler(parsed.data, sender) };
   } catch (e) {
     return { ok: false, error: toMessageError(e) };

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type BuyerCardDto, MessageFailure, request, type TagRef } from '@/core/messaging';
+import type { NeedsDto } from '@/core/needs/dto';
 import { cleanText } from '@/core/sites/text';
+import { needsApi } from '../needs/api';
+import { NeedsSummary } from '../needs/NeedsSummary';
 import { ordersText, shortName } from '../overlay/Badge';
 import { money } from '../overlay/format';
 import { lookup, type OverlayLocale } from '../overlay/i18n';
@@ -38,6 +41,7 @@ export function BuyerCard({ buyerKey, locale, t, version, insert, onClose, focus
   const [note, setNote] = useState('');
   const [noteStatus, setNoteStatus] = useState('');
   const [actionStatus, setActionStatus] = useState('');
+  const [needs, setNeeds] = useState<NeedsDto>();
   const noteDirty = useRef(false);
   const root = useRef<HTMLElement>(null);
 
@@ -61,6 +65,18 @@ export function BuyerCard({ buyerKey, locale, t, version, insert, onClose, focus
   useEffect(() => {
     void load();
   }, [load, version]);
+
+  // Needs from chats: reloaded with the card when new counts arrive (the overlay bumps `version`).
+  useEffect(() => {
+    let live = true;
+    needsApi
+      .get(buyerKey)
+      .then((n) => live && setNeeds(n))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [buyerKey, version]);
 
   useEffect(() => {
     if (!focusTags) root.current?.focus();
@@ -139,6 +155,20 @@ export function BuyerCard({ buyerKey, locale, t, version, insert, onClose, focus
                 const tag = await request('createTag', { name });
                 await request('tagBuyers', { buyerKeys: [buyerKey], tagId: tag.id });
               })
+            }
+          />
+
+          <NeedsSummary
+            needs={needs}
+            locale={locale}
+            onCorrect={(o) =>
+              needsApi
+                .correct(buyerKey, o)
+                .then((n) => {
+                  setNeeds(n);
+                  return load(); // the suggested actions follow the orientation
+                })
+                .catch((e) => setError(errorText(e)))
             }
           />
 

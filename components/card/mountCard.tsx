@@ -1,10 +1,13 @@
 import { render } from 'preact';
+import needsCss from '../needs/needs.css?inline';
 import type { CardModule } from '../overlay/cardModule';
 import { overlayLocale } from '../overlay/i18n';
+import { insertReply } from '../overlay/insertReply';
 import { BuyerCard } from './BuyerCard';
-import css from './card.css?inline';
+import cardCss from './card.css?inline';
 import { cardTranslator } from './i18n';
 
+const css = `${cardCss}\n${needsCss}`;
 let sheet: CSSStyleSheet | null | undefined;
 
 /** Adds the card's CSS to the host's shadow root once (constructed sheet, else a <style>). */
@@ -46,7 +49,7 @@ export const cardModule: CardModule = {
         t={cardTranslator(locale)}
         version={props.version}
         focusTags={props.focusTags}
-        insert={props.insert}
+        insert={(text) => insertReply(props.findInput(), text)}
         onClose={props.onClose}
       />,
       container,

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CardModule, loadCardModule } from './cardModule';
 import type { OverlayLocale } from './i18n';
-import type { InsertResult } from './insertReply';
 import { createShadowHost, type ShadowHost } from './shadowHost';
 
 export interface CardController {
@@ -19,7 +18,8 @@ export interface CardController {
 export function createCardController(
   ctx: ContentScriptContext,
   locale: OverlayLocale,
-  insert: (text: string) => InsertResult,
+  /** The page's chat box, for "Insert reply" (the card bundle carries the inserting code). */
+  findInput: () => HTMLElement | null,
 ): CardController {
   let view: ShadowHost | undefined;
   let mod: CardModule | undefined;
@@ -35,7 +35,7 @@ export function createCardController(
       locale,
       version,
       focusTags,
-      insert,
+      findInput,
       onClose: close,
     });
   };

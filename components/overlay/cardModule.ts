@@ -1,6 +1,5 @@
 import { request } from '@/core/messaging';
 import type { OverlayLocale } from './i18n';
-import type { InsertResult } from './insertReply';
 
 /*
  * The buyer card is its own bundle (entrypoints/buyer-card.ts), injected into this tab's
@@ -14,7 +13,8 @@ export interface CardMountProps {
   locale: OverlayLocale;
   version: number;
   focusTags: boolean;
-  insert(text: string): InsertResult;
+  /** The page's chat box (or null): the card inserts replies itself, see insertReply. */
+  findInput(): HTMLElement | null;
   onClose(): void;
 }
 

@@ -9,8 +9,8 @@ import { loadDemoDataOnce } from './demoLoader';
 import { startHealthWatch } from './health';
 import { createHealthChip } from './healthChip';
 import { overlayLocale, overlayTranslator } from './i18n';
-import { insertReply } from './insertReply';
 import { startListOverlay } from './listOverlay';
+import { startNeedsWatch } from './needsWatch';
 import { watchPage } from './pageWatcher';
 import { resolveAdapter } from './siteAdapter';
 
@@ -33,9 +33,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
 
   const store = new BadgeStore((keys) => request('getBadges', { buyerKeys: keys }));
-  const card = createCardController(ctx, locale, (text) =>
-    insertReply(adapter.findChatInput?.(document) ?? null, text),
-  );
+  const card = createCardController(ctx, locale, () => adapter.findChatInput?.(document) ?? null);
   const openCard = (key: string) => {
     card.open(key).catch((e) => console.warn('[Buyer Tiers] buyer card:', e));
   };
@@ -76,6 +74,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   };
 
   if (chat) watcher.onChangeNow(() => kindNow('chat') && chat.refresh());
+  if (chat && adapter.readMessages) {
+    // Needs from the open chat: counts only, re-read after the thread has been quiet a moment;
+    // an open card of that buyer reloads (only when the buyer's messages changed).
+    const needs = startNeedsWatch(ctx, adapter, chat, (key) => card.changed([key]));
+    watcher.onChangeFrame(() => kindNow('chat') && needs.schedule());
+  }
   // List badges first: the capture's database writes must not delay the badges' reads.
   let listed: Promise<void> = Promise.resolve();
   if (list) watcher.onChangeFrame(() => (listed = list.scan()));

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { TeachDraft } from '../messageSchemas';
-import type { CustomRule } from '../sites/customRule';
+import { CustomRule } from '../sites/customRule';
 import { originPattern } from '../sites/ruleAdapter';
+import type { BuyerTiersDB } from '../store';
 
 /** The one content script file; teach-mode origins get it registered dynamically. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -118,4 +119,16 @@ export async function syncRuleScripts(rules: readonly CustomRule[], platform: Te
     .filter((s) => s.id.startsWith(SCRIPT_PREFIX) && !wanted.has(s.id))
     .map((s) => s.id);
   if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+}
+
+/**
+ * `syncRuleScripts` over the rules stored in the database (rows that no longer validate are
+ * ignored, as teach mode ignores them). Run on startup and after a backup is restored.
+ */
+export async function syncStoredRuleScripts(db: BuyerTiersDB, platform: TeachPlatform): Promise<void> {
+  const rules = (await db.siteRules.toArray()).flatMap((r) => {
+    const parsed = CustomRule.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+  await syncRuleScripts(rules, platform);
 }

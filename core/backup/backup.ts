@@ -7,12 +7,31 @@ import {
   type BackupData,
   type BackupFile,
   BackupHeader,
+  type BackupInput,
+  META_SCHEMAS,
+  READABLE_VERSIONS,
   TABLE_SCHEMAS,
+  V1_TABLES,
 } from './format';
 
-/** Stamps the data as a version-1 backup (the caller serialises it with `JSON.stringify`). */
-export function createBackup(data: BackupData, createdAt: number): BackupFile {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, ...data };
+/**
+ * Stamps the data as a current-version backup (the caller serialises it with `JSON.stringify`).
+ * Sections added in version 2 default to empty.
+ */
+export function createBackup(data: BackupInput, createdAt: number): BackupFile {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt,
+    ...data,
+    siteRules: data.siteRules ?? [],
+    selectorHealth: data.selectorHealth ?? [],
+    needs: data.needs ?? [],
+    importRejects: data.importRejects ?? [],
+    importPresets: data.importPresets ?? [],
+    actionTemplates: data.actionTemplates ?? null,
+    needsLexicon: data.needsLexicon ?? null,
+  };
 }
 
 export function serializeBackup(backup: BackupFile): string {
@@ -64,10 +83,11 @@ export function validateBackup(input: unknown): BackupFile {
       throw new BackupError('not-a-backup', 'this file is not a Buyer Tiers backup');
     throw new BackupError('not-a-backup', `backup header: ${header.error.issues[0].message}`);
   }
-  if (header.data.version !== BACKUP_VERSION) {
+  const version = header.data.version;
+  if (!READABLE_VERSIONS.includes(version)) {
     throw new BackupError(
       'unsupported-version',
-      `backup version ${header.data.version} is not supported (this version reads version ${BACKUP_VERSION})`,
+      `backup version ${version} is not supported (this version reads versions ${READABLE_VERSIONS.join(' and ')})`,
     );
   }
   const issues: RecordIssue[] = [];
@@ -76,8 +96,14 @@ export function validateBackup(input: unknown): BackupFile {
     const i = settings.error.issues[0];
     issues.push({ table: 'settings', path: i.path.join('.'), message: i.message });
   }
-  const tables: Record<string, unknown[]> = {};
+  const tables: Record<string, unknown> = {};
+  // A version-1 file has none of the later tables: they restore as empty.
+  const present: readonly string[] = version === 1 ? V1_TABLES : BACKUP_TABLES;
   for (const table of BACKUP_TABLES) {
+    if (!present.includes(table)) {
+      tables[table] = [];
+      continue;
+    }
     const records = obj[table];
     if (!Array.isArray(records)) {
       issues.push({ table, path: '', message: 'missing or not a list' });
@@ -94,6 +120,45 @@ export function validateBackup(input: unknown): BackupFile {
       }
     }
     tables[table] = out;
+  }
+  // Meta values (v2): import presets record by record; templates and lexicon whole (null = defaults).
+  if (version === 1) {
+    tables.importPresets = [];
+    tables.actionTemplates = null;
+    tables.needsLexicon = null;
+  } else {
+    const presets = obj.importPresets;
+    if (!Array.isArray(presets))
+      issues.push({ table: 'importPresets', path: '', message: 'missing or not a list' });
+    else {
+      const out: unknown[] = new Array(presets.length);
+      for (let index = 0; index < presets.length && issues.length < MAX_ISSUES; index++) {
+        const r = META_SCHEMAS.importPresets.safeParse(presets[index]);
+        if (r.success) out[index] = r.data;
+        else {
+          const i = r.error.issues[0];
+          issues.push({ table: 'importPresets', index, path: i.path.join('.'), message: i.message });
+        }
+      }
+      tables.importPresets = out;
+    }
+    for (const section of ['actionTemplates', 'needsLexicon'] as const) {
+      const value = obj[section];
+      if (value === null) {
+        tables[section] = null;
+        continue;
+      }
+      const r = META_SCHEMAS[section].safeParse(value);
+      if (r.success) tables[section] = r.data;
+      else {
+        const i = r.error.issues[0];
+        // Templates are a list: name the template's index like a table record's.
+        const [head, ...rest] = i.path;
+        if (section === 'actionTemplates' && typeof head === 'number')
+          issues.push({ table: section, index: head, path: rest.join('.'), message: i.message });
+        else issues.push({ table: section, path: i.path.join('.'), message: i.message });
+      }
+    }
   }
   if (issues.length > 0) {
     const first = issues[0];

@@ -1,7 +1,14 @@
 import { notJson, parseBackup, validateBackup } from './backup';
 import { decryptBackup, isEncryptedEnvelope } from './crypto';
 import { BackupError } from './errors';
-import { BACKUP_TABLES, type BackupFile, type BackupTable, backupKeyOf } from './format';
+import {
+  BACKUP_META,
+  BACKUP_TABLES,
+  type BackupFile,
+  type BackupSection,
+  backupKeyOf,
+  metaKeysOf,
+} from './format';
 
 /**
  * Reads a backup file's text, decrypting it when it is an encrypted envelope, and validates it.
@@ -23,8 +30,8 @@ export async function readBackup(text: string, passphrase?: string): Promise<Bac
 
 export type RestoreMode = 'merge' | 'replace';
 
-/** Keys of what the database holds now, per table (see `backupKeyOf`). */
-export type CurrentKeys = Readonly<Record<BackupTable, ReadonlySet<string>>>;
+/** Keys of what the database holds now, per table and meta value (see `backupKeyOf`, `metaKeysOf`). */
+export type CurrentKeys = Readonly<Record<BackupSection, ReadonlySet<string>>>;
 
 export interface TablePlan {
   inBackup: number;
@@ -39,7 +46,8 @@ export interface TablePlan {
 
 export interface RestorePlan {
   mode: RestoreMode;
-  tables: Record<BackupTable, TablePlan>;
+  /** Per table, and per meta value (import presets by name; templates and lexicon as one each). */
+  tables: Record<BackupSection, TablePlan>;
   /** Settings are always taken from the backup. */
   settings: 'replace';
 }
@@ -49,12 +57,17 @@ export interface RestorePlan {
  * records with the same key, keep the rest. Replace: the database becomes exactly the backup.
  */
 export function planRestore(current: CurrentKeys, backup: BackupFile, mode: RestoreMode): RestorePlan {
-  const tables = {} as Record<BackupTable, TablePlan>;
-  for (const table of BACKUP_TABLES) {
-    const have = current[table];
-    const keys = new Set(
+  const tables = {} as Record<BackupSection, TablePlan>;
+  const sections: ReadonlyArray<[BackupSection, string[]]> = [
+    ...BACKUP_TABLES.map((table): [BackupSection, string[]] => [
+      table,
       (backup[table] as unknown as Array<Record<string, unknown>>).map((r) => backupKeyOf(table, r)),
-    );
+    ]),
+    ...BACKUP_META.map((m): [BackupSection, string[]] => [m, metaKeysOf(m, backup)]),
+  ];
+  for (const [table, list] of sections) {
+    const have = current[table];
+    const keys = new Set(list);
     let replace = 0;
     for (const k of keys) if (have.has(k)) replace++;
     const notInBackup = have.size - replace;

@@ -32,6 +32,12 @@ export const BuyerAggregate = z.object({
   lastItemTitle: z.string().max(500).optional(),
   /** Mean unit price of paid items, minor units (0 when none). */
   avgUnitPrice: MinorUnits,
+  /**
+   * Sum of unit price × quantity over paid items (shop minor units), so new orders can be merged
+   * into the aggregate exactly (`avgUnitPrice` is rounded). Optional: aggregates written before
+   * it existed stay valid, and are rebuilt from their orders instead of merged.
+   */
+  unitPriceSum: MinorUnits.optional(),
 });
 export type BuyerAggregate = z.infer<typeof BuyerAggregate>;
 

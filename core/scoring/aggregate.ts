@@ -24,21 +24,68 @@ export function toShopMinor(amount: number, currency: string, ctx: AggregateCont
  * per-country totals in small parallel arrays (a buyer has few distinct keys, so a linear scan
  * beats hashing), and the records are built once at the end with their keys in sorted order, so
  * aggregates with the same key set share one object shape and scoring's `for…in` stays fast.
+ *
+ * When two paid orders share the latest `placedAt`, the later one in `orders` gives
+ * `lastItemTitle`; the store passes a buyer's orders in order-key order.
  */
 export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext): BuyerAggregate {
-  let refundedOrders = 0;
-  let cancelledOrders = 0;
-  let unconvertedOrders = 0;
-  let paidOrders = 0;
-  let paidSpend = 0;
-  let discountedOrders = 0;
-  let itemCount = 0;
-  let maxQtyPerLine = 0;
-  let firstOrderAt: number | undefined;
-  let lastOrderAt: number | undefined;
+  return accumulate(undefined, orders, ctx).agg;
+}
+
+/**
+ * Adds orders that are NEW for this buyer (none of them counted in `prev` yet) to a stored
+ * aggregate, giving exactly what `aggregateOrders` gives over the buyer's old orders followed by
+ * `newOrders` in order-key order (as the store reads them). Returns `undefined` when that cannot
+ * be exact from `prev` alone — the caller then rebuilds from all orders:
+ * - `prev` predates `unitPriceSum` (the mean unit price is rounded, so the sum is lost) or lacks
+ *   per-day order counts;
+ * - a new paid order ties the stored latest paid order's `placedAt` and would give the title
+ *   (which of the two wins depends on order keys `prev` does not keep).
+ * The rates and time zone in `ctx` must be those `prev` was built with.
+ */
+export function mergeIntoAggregate(
+  prev: BuyerAggregate,
+  newOrders: readonly Order[],
+  ctx: AggregateContext,
+): BuyerAggregate | undefined {
+  if (prev.unitPriceSum === undefined && prev.itemCount > 0) return undefined;
+  for (const d of prev.days) if (d[2] === undefined) return undefined;
+  if (newOrders.length === 0) return prev;
+  let sorted = newOrders;
+  for (let i = 1; i < newOrders.length; i++) {
+    if (newOrders[i - 1].key > newOrders[i].key) {
+      sorted = [...newOrders].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      break;
+    }
+  }
+  const { agg, lastPaid } = accumulate(prev, sorted, ctx);
+  if (lastPaid !== undefined && lastPaid.placedAt === prev.lastOrderAt) return undefined;
+  return agg;
+}
+
+/**
+ * The one aggregation loop, optionally continuing from `seed` (an aggregate of other orders).
+ * `lastPaid` is the latest paid order among `orders` when it became the aggregate's latest.
+ */
+function accumulate(
+  seed: BuyerAggregate | undefined,
+  orders: readonly Order[],
+  ctx: AggregateContext,
+): { agg: BuyerAggregate; lastPaid: Order | undefined } {
+  let refundedOrders = seed?.refundedOrders ?? 0;
+  let cancelledOrders = seed?.cancelledOrders ?? 0;
+  let unconvertedOrders = seed?.unconvertedOrders ?? 0;
+  let paidOrders = seed?.paidOrders ?? 0;
+  let paidSpend = seed?.paidSpend ?? 0;
+  let discountedOrders = seed?.discountedOrders ?? 0;
+  let itemCount = seed?.itemCount ?? 0;
+  let maxQtyPerLine = seed?.maxQtyPerLine ?? 0;
+  let firstOrderAt: number | undefined = seed?.firstOrderAt;
+  let lastOrderAt: number | undefined = seed?.lastOrderAt;
   let lastPaid: Order | undefined;
-  let unitPriceSum = 0;
-  let unitPriceCount = 0;
+  let unitPriceSum = seed?.unitPriceSum ?? 0;
+  // Every paid item's quantity counts once in both, so the seed's item count is its unit count.
+  let unitPriceCount = seed?.itemCount ?? 0;
   // Per purchase day: spend and paid orders; orders per day let a windowed F count orders, not days.
   const { dayIndex, daySpend, dayOrders, dayKeys, catKeys, catSpend, countryKeys, countryOrders } = scratch;
   dayIndex.clear();
@@ -49,6 +96,22 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
   catSpend.length = 0;
   countryKeys.length = 0;
   countryOrders.length = 0;
+  if (seed) {
+    for (const [day, spend, count] of seed.days) {
+      dayIndex.set(day, dayKeys.length);
+      dayKeys.push(day);
+      daySpend.push(spend);
+      dayOrders.push(count ?? 1);
+    }
+    for (const k in seed.categorySpend) {
+      catKeys.push(k);
+      catSpend.push(seed.categorySpend[k]);
+    }
+    for (const k in seed.countries) {
+      countryKeys.push(k);
+      countryOrders.push(seed.countries[k]);
+    }
+  }
   const { timeZone } = ctx;
   for (let n = 0; n < orders.length; n++) {
     const o = orders[n];
@@ -113,7 +176,7 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
   }
   const agg: BuyerAggregate = {
     ...EMPTY_AGGREGATE,
-    orders: orders.length,
+    orders: (seed?.orders ?? 0) + orders.length,
     paidOrders,
     refundedOrders,
     cancelledOrders,
@@ -126,11 +189,14 @@ export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext)
     categorySpend: sortedRecord(catKeys, catSpend),
     countries: sortedRecord(countryKeys, countryOrders),
     avgUnitPrice: unitPriceCount > 0 ? Math.round(unitPriceSum / unitPriceCount) : 0,
+    unitPriceSum,
   };
   if (firstOrderAt !== undefined) agg.firstOrderAt = firstOrderAt;
   if (lastOrderAt !== undefined) agg.lastOrderAt = lastOrderAt;
-  if (lastPaid?.items[0]) agg.lastItemTitle = lastPaid.items[0].title.slice(0, 500);
-  return agg;
+  if (lastPaid) {
+    if (lastPaid.items[0]) agg.lastItemTitle = lastPaid.items[0].title.slice(0, 500);
+  } else if (seed?.lastItemTitle !== undefined) agg.lastItemTitle = seed.lastItemTitle;
+  return { agg, lastPaid };
 }
 
 /**

@@ -1,5 +1,12 @@
-import { type Buyer, type BuyerAggregate, type Order, Order as OrderSchema, splitBuyerKey } from '../model';
-import { type AggregateContext, aggregateOrders } from '../scoring/aggregate';
+import {
+  type Buyer,
+  type BuyerAggregate,
+  EMPTY_AGGREGATE,
+  type Order,
+  Order as OrderSchema,
+  splitBuyerKey,
+} from '../model';
+import { type AggregateContext, aggregateOrders, mergeIntoAggregate } from '../scoring/aggregate';
 import { rowsWhereAnyOf } from './anyOf';
 import type { BuyerTiersDB } from './db';
 
@@ -54,9 +61,14 @@ export function validateOrders(orders: readonly unknown[]): Order[] {
 }
 
 /**
- * Writes orders idempotently by key and, in the same transaction, rebuilds the aggregate of every
+ * Writes orders idempotently by key and, in the same transaction, updates the aggregate of every
  * buyer they touch (DESIGN: aggregate-on-write). An identical re-write counts as a duplicate and
  * writes nothing; a changed order (e.g. paid → refunded) replaces the stored one.
+ *
+ * A buyer whose every written order is new has those orders merged into the stored aggregate
+ * (`mergeIntoAggregate`: exactly what a rebuild gives, without reading the buyer's orders back);
+ * a buyer with a changed order, or whose stored aggregate cannot be merged into exactly, is
+ * rebuilt from all of its orders.
  */
 export async function writeOrders(
   db: BuyerTiersDB,
@@ -76,6 +88,10 @@ export async function writeOrders(
   return db.transaction('rw', db.orders, db.buyers, async () => {
     const existing = await db.orders.bulkGet(unique.map((o) => o.key));
     const toPut: Order[] = [];
+    /** New orders per touched buyer, for the incremental path. */
+    const fresh = new Map<string, Order[]>();
+    /** Buyers with a changed order (on either side of a move): rebuilt from all their orders. */
+    const changed = new Set<string>();
     const touched = new Set<string>();
     let created = 0;
     let duplicate = 0;
@@ -84,13 +100,18 @@ export async function writeOrders(
       const prev = existing[i];
       if (!prev) {
         created++;
+        const list = fresh.get(o.buyerKey);
+        if (list) list.push(o);
+        else fresh.set(o.buyerKey, [o]);
       } else if (sameContent(prev, o)) {
         duplicate++;
         return;
       } else {
         updated++;
         // An order moved to another buyer changes both buyers' aggregates.
-        if (prev.buyerKey !== o.buyerKey) touched.add(prev.buyerKey);
+        changed.add(prev.buyerKey);
+        changed.add(o.buyerKey);
+        touched.add(prev.buyerKey);
       }
       toPut.push(o);
       touched.add(o.buyerKey);
@@ -98,9 +119,64 @@ export async function writeOrders(
     if (toPut.length > 0) await db.orders.bulkPut(toPut);
     const touchedBuyers = [...touched];
     const previous =
-      touchedBuyers.length > 0 ? await rebuildAggregates(db, touchedBuyers, ctx, now, toPut) : new Map();
+      touchedBuyers.length > 0
+        ? await updateAggregates(db, touchedBuyers, fresh, changed, ctx, now, toPut)
+        : new Map<string, BuyerAggregate>();
     return { new: created, duplicate, updated, touchedBuyers, previous };
   });
+}
+
+/**
+ * The aggregate step of `writeOrders`: merges the new orders of unchanged buyers into their
+ * stored aggregates and rebuilds the rest (`changed`, or aggregates that cannot be merged into).
+ */
+async function updateAggregates(
+  db: BuyerTiersDB,
+  keys: readonly string[],
+  fresh: ReadonlyMap<string, readonly Order[]>,
+  changed: ReadonlySet<string>,
+  ctx: AggregateContext,
+  now: number,
+  justWritten: readonly Order[],
+): Promise<Map<string, BuyerAggregate>> {
+  const buyers = await db.buyers.bulkGet([...keys]);
+  const aggs: Array<BuyerAggregate | undefined> = new Array(keys.length);
+  const rebuild: string[] = [];
+  keys.forEach((key, i) => {
+    const added = fresh.get(key);
+    // A buyer row is written with its first order, so no row means no stored orders.
+    const merged =
+      changed.has(key) || !added
+        ? undefined
+        : mergeIntoAggregate(buyers[i]?.agg ?? EMPTY_AGGREGATE, added, ctx);
+    if (merged) aggs[i] = merged;
+    else rebuild.push(key);
+  });
+  if (rebuild.length > 0) {
+    const rebuilt = await aggregatesFromOrders(db, rebuild, ctx);
+    keys.forEach((key, i) => {
+      aggs[i] ??= rebuilt.get(key);
+    });
+  }
+  return putBuyers(db, keys, buyers, aggs as BuyerAggregate[], now, justWritten);
+}
+
+/** Aggregates of `keys` computed from all their stored orders (in order-key order). */
+async function aggregatesFromOrders(
+  db: BuyerTiersDB,
+  keys: readonly string[],
+  ctx: AggregateContext,
+): Promise<Map<string, BuyerAggregate>> {
+  const allOrders = await rowsWhereAnyOf(db.orders, 'buyerKey', keys);
+  const ordersByBuyer = new Map<string, Order[]>();
+  for (const o of allOrders) {
+    const list = ordersByBuyer.get(o.buyerKey);
+    if (list) list.push(o);
+    else ordersByBuyer.set(o.buyerKey, [o]);
+  }
+  const out = new Map<string, BuyerAggregate>();
+  for (const key of keys) out.set(key, aggregateOrders(ordersByBuyer.get(key) ?? [], ctx));
+  return out;
 }
 
 /**
@@ -114,22 +190,35 @@ export async function rebuildAggregates(
   now: number,
   justWritten: readonly Order[] = [],
 ): Promise<Map<string, BuyerAggregate>> {
-  const [allOrders, buyers] = await Promise.all([
-    rowsWhereAnyOf(db.orders, 'buyerKey', keys),
+  const [aggs, buyers] = await Promise.all([
+    aggregatesFromOrders(db, keys, ctx),
     db.buyers.bulkGet([...keys]),
   ]);
-  const ordersByBuyer = new Map<string, Order[]>();
-  for (const o of allOrders) {
-    const list = ordersByBuyer.get(o.buyerKey);
-    if (list) list.push(o);
-    else ordersByBuyer.set(o.buyerKey, [o]);
-  }
+  return putBuyers(
+    db,
+    keys,
+    buyers,
+    keys.map((k) => aggs.get(k)!),
+    now,
+    justWritten,
+  );
+}
+
+/** Writes each buyer with its new aggregate; returns the aggregates they had before. */
+async function putBuyers(
+  db: BuyerTiersDB,
+  keys: readonly string[],
+  buyers: ReadonlyArray<Buyer | undefined>,
+  aggs: readonly BuyerAggregate[],
+  now: number,
+  justWritten: readonly Order[],
+): Promise<Map<string, BuyerAggregate>> {
   const nameFromOrders = new Map<string, string>();
   for (const o of justWritten) if (o.buyerName) nameFromOrders.set(o.buyerKey, o.buyerName);
 
   const next: Buyer[] = keys.map((key, i) => {
     const prev = buyers[i];
-    const agg = aggregateOrders(ordersByBuyer.get(key) ?? [], ctx);
+    const agg = aggs[i];
     const { platform, buyerId } = splitBuyerKey(key);
     const seenAt = agg.lastOrderAt ?? now;
     return {

@@ -1,6 +1,9 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { request } from '@/core/messaging';
 import type { Settings } from '@/core/model';
 import { ADAPTERS } from '@/core/sites/registry';
+import { originPattern } from '@/core/sites/ruleAdapter';
 import { errorText } from '../../ui/errors';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
@@ -13,6 +16,7 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
   const rules = useRequest(() => request('listSiteRules', {}), ['settings']);
   const health = useRequest(() => request('getSelectorHealth', {}), ['settings', 'buyers']);
   const fail = (e: unknown) => ctx.notify({ text: errorText(e, t), kind: 'error' });
+  const ungranted = useUngrantedOrigins(rules.data?.map((r) => r.origin));
 
   return (
     <div class="sites">
@@ -60,6 +64,15 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
             {rules.data.map((r) => (
               <li key={r.id}>
                 <span class="rule__origin">{r.origin}</span>
+                {ungranted.has(r.origin) && (
+                  <span
+                    class="pill"
+                    data-testid="rule-needs-permission"
+                    title={t('dash.sites.needsPermissionHow')}
+                  >
+                    {t('dash.sites.needsPermission')}
+                  </span>
+                )}
                 <span class="muted rule__summary">{r.summary}</span>
                 <button
                   type="button"
@@ -112,4 +125,33 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
       </section>
     </div>
   );
+}
+
+/**
+ * Origins of taught rules this browser has no permission for (e.g. rules restored from a backup
+ * made elsewhere): their content script is not registered until the seller grants the origin,
+ * which teaching the page again asks for.
+ */
+function useUngrantedOrigins(origins: readonly string[] | undefined): ReadonlySet<string> {
+  const [ungranted, setUngranted] = useState<ReadonlySet<string>>(new Set());
+  const key = origins?.join('\n') ?? '';
+  useEffect(() => {
+    let live = true;
+    const list = key ? key.split('\n') : [];
+    void Promise.all(
+      list.map(async (o) => {
+        try {
+          return (await browser.permissions.contains({ origins: [originPattern(o)] })) ? null : o;
+        } catch {
+          return null;
+        }
+      }),
+    ).then((missing) => {
+      if (live) setUngranted(new Set(missing.filter((o): o is string => o !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return ungranted;
 }

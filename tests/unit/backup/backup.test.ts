@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_TABLES,
-  type BackupData,
+  BACKUP_SECTIONS,
   BackupError,
+  type BackupInput,
   backupKeyOf,
   createBackup,
   decryptBackup,
@@ -14,7 +14,7 @@ import {
 } from '../../../core/backup';
 import { type Buyer, defaultSettings, EMPTY_AGGREGATE } from '../../../core/model';
 
-function sample(): BackupData {
+function sample(): BackupInput {
   const buyer: Buyer = {
     key: 'taobao:小明',
     platform: 'taobao',
@@ -85,7 +85,7 @@ describe('plain backups', () => {
   it('round-trip without losing anything', () => {
     const b = createBackup(sample(), 1234);
     expect(parseBackup(serializeBackup(b))).toEqual(b);
-    expect(b).toMatchObject({ format: 'buyer-tiers-backup', version: 1, createdAt: 1234 });
+    expect(b).toMatchObject({ format: 'buyer-tiers-backup', version: 2, createdAt: 1234 });
   });
 
   it('names the table, index and field of a bad record, and collects several', () => {
@@ -114,7 +114,7 @@ describe('plain backups', () => {
       backupError(catchSync(() => parseBackup(JSON.stringify({ ...good, tags: undefined })))).message,
     ).toContain('tags');
     expect(backupError(catchSync(() => parseBackup('{"hello":1}'))).code).toBe('not-a-backup');
-    expect(backupError(catchSync(() => parseBackup(JSON.stringify({ ...good, version: 2 })))).code).toBe(
+    expect(backupError(catchSync(() => parseBackup(JSON.stringify({ ...good, version: 3 })))).code).toBe(
       'unsupported-version',
     );
     const text = serializeBackup(createBackup(sample(), 1));
@@ -165,8 +165,8 @@ describe('encrypted backups', () => {
 describe('planRestore', () => {
   it('summarises adds, replacements, keeps and removals per table', () => {
     const b = createBackup(sample(), 1);
-    const current = Object.fromEntries(BACKUP_TABLES.map((t) => [t, new Set<string>()])) as Record<
-      (typeof BACKUP_TABLES)[number],
+    const current = Object.fromEntries(BACKUP_SECTIONS.map((t) => [t, new Set<string>()])) as Record<
+      (typeof BACKUP_SECTIONS)[number],
       Set<string>
     >;
     current.buyers.add(backupKeyOf('buyers', b.buyers[0])).add('amazon:x');

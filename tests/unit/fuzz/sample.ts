@@ -1,6 +1,8 @@
 /** A small, valid data set touching every backup table; shared by the fuzz and security suites. */
 import type { BackupData } from '@/core/backup';
 import { type Buyer, defaultSettings, EMPTY_AGGREGATE } from '@/core/model';
+import { defaultLexicon, emptyNeedsRecord } from '@/core/needs';
+import { DEFAULT_ACTION_TEMPLATES } from '@/core/scoring/actions';
 
 export function sampleBackupData(): BackupData {
   const buyer: Buyer = {
@@ -62,5 +64,29 @@ export function sampleBackupData(): BackupData {
         rejects: [],
       },
     ],
+    siteRules: [
+      {
+        id: 'r1',
+        origin: 'https://seller.example.com',
+        label: 'Seller',
+        chatBuyerSelector: '[data-buyer]',
+        createdAt: 1,
+      },
+    ],
+    selectorHealth: [
+      { site: 'taobao', hits: 3, misses: 1, lastMissAt: 2, lastMissUrl: 'https://x.example/' },
+    ],
+    needs: [{ ...emptyNeedsRecord(buyer.key, 4), chats: 1, seenChatDays: [19000], dayNeeds: [1] }],
+    importRejects: [{ id: 1, importId: 'i1', line: 3, field: 'total', reason: 'not a number' }],
+    importPresets: [
+      {
+        id: 'p1',
+        name: 'My sheet',
+        mapping: { buyerId: 'Kunde', date: 'Datum', total: 'Betrag' },
+        createdAt: 1,
+      },
+    ],
+    actionTemplates: DEFAULT_ACTION_TEMPLATES.slice(0, 2),
+    needsLexicon: defaultLexicon(),
   };
 }

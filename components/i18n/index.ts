@@ -45,6 +45,7 @@ export function formatMoney(minor: number, currency: string, locale: UiLocale): 
     style: 'currency',
     currency,
     maximumFractionDigits: Number.isInteger(value) ? 0 : digits,
-    minimumFractionDigits: 0,
+    // Whole amounts drop the decimals (¥12,300); others show all of them (¥12,300.50).
+    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
   }).format(value);
 }

@@ -26,7 +26,7 @@ function digitsOf(currency: string): number {
   return d;
 }
 
-/** Money from minor units: ¥12,300 / ¥12,300.5 / US$12. */
+/** Money from minor units: ¥12,300 / ¥12,300.50 / US$12. */
 export function money(minor: number, currency: string, locale: OverlayLocale): string {
   const value = minor / 10 ** digitsOf(currency);
   try {
@@ -34,7 +34,8 @@ export function money(minor: number, currency: string, locale: OverlayLocale): s
       style: 'currency',
       currency,
       maximumFractionDigits: Number.isInteger(value) ? 0 : digitsOf(currency),
-      minimumFractionDigits: 0,
+      // Whole amounts drop the decimals (¥12,300); others show all of them (¥12,300.50).
+      minimumFractionDigits: Number.isInteger(value) ? 0 : digitsOf(currency),
     }).format(value);
   } catch {
     return `${value} ${currency}`;

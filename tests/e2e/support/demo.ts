@@ -6,13 +6,13 @@ export function demoBuyerFacts(data: DemoData, buyerId: string): { paidOrders: n
   return { paidOrders: mine.length, spend: mine.reduce((s, o) => s + o.total, 0) };
 }
 
-/** "¥12,300" or "¥12,300.5" as the badge formats CNY minor units in English. */
+/** "¥12,300" or "¥12,300.50" as the badge formats CNY minor units in English. */
 export function formatCny(minor: number): string {
   const value = minor / 100;
   return new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency: 'CNY',
-    minimumFractionDigits: 0,
+    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
     maximumFractionDigits: Number.isInteger(value) ? 0 : 2,
   }).format(value);
 }

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server';
 import { launchWithExtension } from '../e2e/support/extension';
+import { ask, extensionPage } from '../e2e/support/overlay';
 
 const OUT = join(process.cwd(), 'docs/screenshots');
 
@@ -37,6 +38,13 @@ async function shoot(lang: 'en' | 'zh_CN') {
       null,
       { timeout: 60_000 },
     );
+    // Headless Chromium reports an English UI language whatever --lang says: choose it in settings.
+    const ext1 = await extensionPage(ext);
+    const settings = await ask<Record<string, unknown>>(ext1, 'getSettings', {});
+    await ask(ext1, 'saveSettings', { settings: { ...settings, language: lang } });
+    await ext1.close();
+    await page.reload();
+    await badge.waitFor({ timeout: 20_000 });
     await page.waitForTimeout(2500);
     await badge.click();
     await page.locator('[data-testid="bt-card-summary"]').waitFor({ timeout: 20_000 });

@@ -23,8 +23,8 @@ export interface BuyerSort {
   dir: 'asc' | 'desc';
 }
 
-/** One line of the buyer table. */
-export interface BuyerRowDto {
+/** What the buyer table shows of a buyer: shared by the table's line and the background's query row. */
+export interface BuyerRowFields {
   key: string;
   platform: string;
   buyerId: string;
@@ -37,6 +37,10 @@ export interface BuyerRowDto {
   spend: number;
   /** 0 for buyers without a paid order. */
   lastOrderAt: number;
+}
+
+/** One line of the buyer table. */
+export interface BuyerRowDto extends BuyerRowFields {
   tags: TagRef[];
 }
 

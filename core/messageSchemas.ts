@@ -4,11 +4,23 @@
  * this module at run time.
  */
 import { z } from 'zod';
+import { IMPORT_EXPORT_REQUESTS } from './importExportSchemas';
 import type { Sender } from './messaging';
 import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
+import { Orientation } from './needs/record';
+import { CustomRule } from './sites/customRule';
 
 const TagId = z.string().min(1).max(64);
 const Keys = z.array(BuyerKey).max(2000);
+const Short = z.string().max(64).optional();
+const BuyerFilters = z.object({
+  platform: Short,
+  tagId: Short,
+  tier: Short,
+  segment: Short,
+  lifecycle: Short,
+  text: z.string().max(200).optional(),
+});
 
 /** A captured order as a content script sends it; the background derives key and buyer from platform. */
 export const CapturedOrder = OrderSchema.pick({
@@ -22,6 +34,40 @@ export const CapturedOrder = OrderSchema.pick({
   shipCountry: true,
 }).extend({ buyerId: z.string().min(1).max(300) });
 export type CapturedOrder = z.infer<typeof CapturedOrder>;
+
+const TeachSelector = z.string().trim().min(1).max(1000).optional();
+
+/** What the teach-mode picker found on its page; the origin comes from the sender, never from here. */
+export const TeachDraft = z.object({
+  label: z.string().trim().min(1).max(100),
+  chatBuyerSelector: TeachSelector,
+  chatInputSelector: TeachSelector,
+  listBuyerSelector: TeachSelector,
+  preview: z.object({
+    chatBuyer: z.string().max(300).optional(),
+    chatInput: z.boolean(),
+    listCount: z.number().int().nonnegative(),
+    listSample: z.array(z.string().max(300)).max(5),
+  }),
+});
+export type TeachDraft = z.infer<typeof TeachDraft>;
+
+/** A rule as the teach page saves it: id and creation time are the background's business. */
+export const SiteRuleInput = CustomRule.omit({ id: true, createdAt: true }).extend({
+  id: CustomRule.shape.id.optional(),
+});
+
+const GroupIndex = z.number().int().min(0).max(7);
+const NeedCount = z.number().int().min(0).max(100_000).optional();
+const NeedCounts = z
+  .object({
+    price: NeedCount,
+    quality: NeedCount,
+    function: NeedCount,
+    service: NeedCount,
+    special: NeedCount,
+  })
+  .strict();
 
 export const REQUESTS = {
   // — overlay (content scripts) and pages —
@@ -56,6 +102,17 @@ export const REQUESTS = {
     from: 'content',
     data: z.object({ orders: z.array(z.unknown()).max(5000), done: z.boolean() }),
   },
+  // — teach mode (core/background/overlayHandlers.ts) —
+  getSiteRule: { from: 'content', data: z.object({}) },
+  loadBuyerCard: { from: 'content', data: z.object({}) },
+  startTeachMode: { from: 'any', data: z.object({ tabId: z.number().int().nonnegative().optional() }) },
+  submitTeachDraft: { from: 'content', data: TeachDraft },
+  getTeachDraft: { from: 'page', data: z.object({ token: z.string().min(1).max(100) }) },
+  saveSiteRule: {
+    from: 'page',
+    data: z.object({ rule: SiteRuleInput, tabId: z.number().int().nonnegative().optional() }),
+  },
+  // listSiteRules, deleteSiteRule and getSelectorHealth are listed with the control-room messages.
   // — extension pages only —
   getSettings: { from: 'page', data: z.object({}) },
   saveSettings: { from: 'page', data: z.object({ settings: z.unknown() }) },
@@ -70,4 +127,82 @@ export const REQUESTS = {
   forgetBuyer: { from: 'page', data: z.object({ buyerKey: BuyerKey }) },
   getOverview: { from: 'page', data: z.object({}) },
   listImports: { from: 'page', data: z.object({}) },
+  // — import, export, backup (core/background/{import,export,backup}Handlers.ts) —
+  ...IMPORT_EXPORT_REQUESTS,
+  // — control room (popup / dashboard): see core/background/adminHandlers.ts —
+  queryBuyers: {
+    from: 'page',
+    data: z.object({
+      filters: BuyerFilters,
+      sort: z.object({
+        by: z.enum(['name', 'lastOrderAt', 'orders', 'spend', 'segment', 'tier']),
+        dir: z.enum(['asc', 'desc']),
+      }),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+  },
+  tagMatching: { from: 'page', data: z.object({ filters: BuyerFilters, tagId: TagId }) },
+  getDistributions: { from: 'page', data: z.object({}) },
+  getMovers: {
+    from: 'page',
+    data: z.object({
+      days: z.number().int().min(1).max(366),
+      dimension: z.enum(['segment', 'valueTier', 'lifecycle', 'loyalty']).optional(),
+    }),
+  },
+  previewSettings: { from: 'page', data: z.object({ settings: z.unknown() }) },
+  getActionTemplates: { from: 'page', data: z.object({}) },
+  saveActionTemplates: { from: 'page', data: z.object({ templates: z.unknown() }) },
+  resetActionTemplates: { from: 'page', data: z.object({}) },
+  previewActions: {
+    from: 'page',
+    data: z.object({ buyerKey: BuyerKey, templates: z.unknown(), locale: z.enum(['en', 'zh_CN']) }),
+  },
+  deleteEverything: { from: 'page', data: z.object({ confirm: z.literal('DELETE') }) },
+  listSiteRules: { from: 'page', data: z.object({}) },
+  deleteSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
+  getSelectorHealth: { from: 'page', data: z.object({}) },
+  // — discovered groups and needs from chats: core/background/groupsHandlers.ts, needsHandlers.ts —
+  runClustering: {
+    from: 'page',
+    data: z.object({
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      k: z.number().int().min(1).max(8).optional(),
+    }),
+  },
+  getClusteringStatus: { from: 'page', data: z.object({}) },
+  saveGroupAsTag: {
+    from: 'page',
+    data: z.object({ groupIndex: GroupIndex, tagName: z.string().max(200) }),
+  },
+  groupBuyers: {
+    from: 'page',
+    data: z.object({
+      groupIndex: GroupIndex,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+  },
+  // Counts only: `.strict()` rejects any extra field, so no text can ride along.
+  recordChatNeeds: {
+    from: 'any',
+    data: z
+      .object({
+        platform: Platform,
+        buyerId: z.string().min(1).max(2000),
+        day: z.number().int().min(0).max(1_000_000),
+        counts: NeedCounts,
+        messages: z.number().int().min(0).max(100_000),
+      })
+      .strict(),
+  },
+  getNeeds: { from: 'any', data: z.object({ buyerKey: BuyerKey }) },
+  correctNeeds: { from: 'any', data: z.object({ buyerKey: BuyerKey, orientation: Orientation.nullable() }) },
+  // Content scripts classify messages locally, so they read the (non-secret) lexicon too.
+  getLexicon: { from: 'any', data: z.object({}) },
+  saveLexicon: { from: 'page', data: z.object({ lexicon: z.unknown() }) },
+  resetLexicon: { from: 'page', data: z.object({}) },
+  // — storage use (core/background/storageHandlers.ts) —
+  getStorageUsage: { from: 'page', data: z.object({}) },
 } as const satisfies Record<string, { from: Sender | 'any'; data: z.ZodType }>;

@@ -7,8 +7,13 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
-import type { REQUESTS } from './messageSchemas';
+import type * as Admin from './adminDtos';
+import type * as IO from './importExportDtos';
+import type { REQUESTS, TeachDraft } from './messageSchemas';
 import type { Buyer, ClassChange, ImportRecord, Note, Order, Settings, Tag } from './model';
+import type { Lexicon, NeedsDto } from './needs';
+import type { ClusteringDto, ClusteringStatusDto } from './scoring/cluster/types';
+import type { CustomRule } from './sites/customRule';
 
 export type ErrorCode =
   | 'invalid-message'
@@ -94,6 +99,26 @@ export interface RescoreStatusDto {
   finishedAt?: number;
 }
 
+/** How much space Buyer Tiers uses, and by what (the quota is the browser's, per origin). */
+export interface StorageUsageDto {
+  /** Bytes used by the extension's origin (navigator.storage.estimate); undefined if unknown. */
+  usage?: number;
+  /** Bytes the browser allows the origin; undefined if unknown. */
+  quota?: number;
+  /** Rows per database table. */
+  perTable: Record<string, number>;
+  /** Approximate bytes per table: rows × the size of a sample of rows. */
+  estimateBytes: Record<string, number>;
+}
+
+/** A picked teach-mode draft waiting for the seller's permission grant in teach.html. */
+export interface TeachDraftDto {
+  token: string;
+  origin: string;
+  tabId?: number;
+  draft: TeachDraft;
+}
+
 interface Responses {
   getBadges: Record<string, BadgeDto>;
   getBuyerCard: BuyerCardDto;
@@ -120,6 +145,50 @@ interface Responses {
   forgetBuyer: { forgotten: string };
   getOverview: OverviewDto;
   listImports: ImportRecord[];
+  startImport: ImportRecord;
+  importBatch: IO.ImportBatchDto;
+  importHeartbeat: { alive: boolean };
+  finishImport: ImportRecord;
+  resumeImport: ImportRecord;
+  discardImport: IO.DiscardImportDto;
+  getImportRejects: IO.ImportRejectsPageDto;
+  listPresets: IO.SavedPreset[];
+  savePreset: IO.SavedPreset;
+  deletePreset: { deleted: string };
+  exportBuyers: IO.ExportDto;
+  createBackup: IO.BackupDto;
+  planRestore: IO.RestorePlan;
+  applyRestore: IO.RestoreDoneDto;
+  queryBuyers: Admin.BuyerPageDto;
+  tagMatching: { tagged: number };
+  getDistributions: Admin.DistributionsDto;
+  getMovers: Admin.MoverDto[];
+  previewSettings: Admin.PreviewCountsDto;
+  getActionTemplates: Admin.ActionTemplatesDto;
+  saveActionTemplates: Admin.ActionTemplatesDto;
+  resetActionTemplates: Admin.ActionTemplatesDto;
+  previewActions: ResolvedActionDto[];
+  deleteEverything: { deleted: true };
+  listSiteRules: Admin.SiteRuleDto[];
+  deleteSiteRule: { deleted: string };
+  getSelectorHealth: Admin.SelectorHealthDto[];
+  getSiteRule: CustomRule | null;
+  loadBuyerCard: { loaded: boolean };
+  startTeachMode: { started: boolean };
+  submitTeachDraft: { token: string };
+  getTeachDraft: TeachDraftDto;
+  saveSiteRule: CustomRule;
+  runClustering: ClusteringDto;
+  getClusteringStatus: ClusteringStatusDto;
+  saveGroupAsTag: { tag: Tag; tagged: number };
+  groupBuyers: Admin.BuyerPageDto;
+  recordChatNeeds: NeedsDto;
+  getNeeds: NeedsDto;
+  correctNeeds: NeedsDto;
+  getLexicon: Lexicon;
+  saveLexicon: Lexicon;
+  resetLexicon: Lexicon;
+  getStorageUsage: StorageUsageDto;
 }
 
 export type ResponseOf<K extends MessageName> = Responses[K];
@@ -145,6 +214,9 @@ export async function request<K extends MessageName>(name: K, data: RequestData<
   if (!res.ok) throw new MessageFailure(res.error);
   return res.value;
 }
+
+/** Background → tab notification (outside the request protocol): open the current chat's buyer card. */
+export const OPEN_CARD_MESSAGE = 'bt:open-card';
 
 /** Storage key the background bumps after writes, so every open tab and page can refresh. */
 export const CHANGE_SIGNAL_KEY = 'bt:changes';

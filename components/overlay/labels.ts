@@ -33,10 +33,12 @@ export function classLabel(t: T, dimension: string, value: string): string {
 }
 
 /*
- * Segments from best to worst, per scheme, so a class change can say ↑ or ↓. Prospects sit
- * below everything: becoming a buyer is always up.
+ * Segments from worst to best, per scheme, so a class change can say ↑ or ↓. Prospects sit
+ * below everything: becoming a buyer is always up. value-8 follows the usual ranking
+ * 重要价值 > 重要发展 > 重要保持 > 重要挽留 (recent beats frequent-but-lapsed). The dashboard's
+ * movers list uses the same order.
  */
-const ORDER = [
+export const SEGMENT_ORDER: readonly string[] = [
   'prospect',
   'hibernating',
   'about-to-sleep',
@@ -49,19 +51,19 @@ const ORDER = [
   'loyal',
   'champions',
   'general-retain',
-  'general-develop',
   'general-keep',
+  'general-develop',
   'general-value',
   'important-retain',
-  'important-develop',
   'important-keep',
+  'important-develop',
   'important-value',
 ];
-const TIERS = ['none', 'low', 'medium', 'high'];
+export const TIER_ORDER: readonly string[] = ['none', 'low', 'medium', 'high'];
 
 /** +1 when `to` ranks above `from`, -1 below, 0 when unknown or equal. */
 export function direction(dimension: string, from: string, to: string): -1 | 0 | 1 {
-  const order = dimension === 'valueTier' ? TIERS : ORDER;
+  const order = dimension === 'valueTier' ? TIER_ORDER : SEGMENT_ORDER;
   const a = order.indexOf(from);
   const b = order.indexOf(to);
   if (a < 0 || b < 0 || a === b) return 0;

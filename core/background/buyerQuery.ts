@@ -8,21 +8,17 @@
  * Changing a filter therefore never re-sorts.
  */
 
-import type { BuyerFilters, BuyerSort, BuyerSortKey, Counts, DistributionsDto } from '../adminDtos';
+import type {
+  BuyerFilters,
+  BuyerRowFields,
+  BuyerSort,
+  BuyerSortKey,
+  Counts,
+  DistributionsDto,
+} from '../adminDtos';
 import type { Buyer } from '../model';
 
-export interface BuyerRow {
-  key: string;
-  platform: string;
-  buyerId: string;
-  name?: string;
-  segment: string;
-  tier: string;
-  lifecycle: string;
-  keyAccount: boolean;
-  paidOrders: number;
-  spend: number;
-  lastOrderAt: number;
+export interface BuyerRow extends BuyerRowFields {
   /** RFM scores 1–5, 0 when the buyer has none (prospects, unscored). */
   r: number;
   f: number;

@@ -10,13 +10,24 @@ export interface TouchedBuyer {
   prev?: BuyerAggregate;
 }
 
+export interface FullRescoreOptions {
+  /** Rebuild every aggregate from its orders first (after a currency or time-zone change). */
+  rebuildAggregates?: boolean;
+}
+
 /** Scoring as the handlers see it; implemented in `rescorer.ts` over core/scoring. */
 export interface Rescorer {
   /** Rescores the buyers whose orders just changed against the current shop context. */
   afterWrite(touched: readonly TouchedBuyer[]): Promise<void>;
-  /** Starts a full rescore (rebuilding quantile boundaries and model fits); resolves when done. */
-  full(): Promise<RescoreStatusDto>;
+  /**
+   * Starts a full rescore (rebuilding quantile boundaries and model fits); resolves when done.
+   * With `rebuildAggregates` every buyer's aggregate is first rebuilt from its orders. Owed work
+   * is recorded in the database first, so a worker stopped mid-way finishes it on its next start.
+   */
+  full(opts?: FullRescoreOptions): Promise<RescoreStatusDto>;
   status(): RescoreStatusDto;
+  /** On worker start: re-runs a full rescore a stopped worker left unfinished, if any. */
+  resumeIfNeeded?(): Promise<RescoreStatusDto | undefined>;
   suggestActions(buyer: Buyer, locale: string): Promise<ResolvedActionDto[]>;
   /**
    * The reasons for the buyer's stored classes (stored lean, without reasons, to keep rescoring

@@ -12,7 +12,6 @@ import {
   listTags,
   mergeTags,
   ordersOfBuyer,
-  rebuildAggregates,
   recolorTag,
   renameTag,
   restoreTag,
@@ -25,15 +24,16 @@ import {
   writeOrders,
 } from '../store';
 import { createAdminHandlers } from './adminHandlers';
-import { createImportExportHandlers } from './importExportHandlers';
 import { badgesFor, toBadge } from './badges';
 import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
 import { createGroupsHandlers } from './groupsHandlers';
+import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
 import { HandlerError, type Handlers } from './router';
 import type { SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
+import { createStorageHandlers } from './storageHandlers';
 
 /**
  * A content script may only touch buyers of the platform its page belongs to; extension pages
@@ -97,6 +97,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createGroupsHandlers(deps),
     ...createNeedsHandlers(deps),
     ...createImportExportHandlers(deps, settings),
+    ...createStorageHandlers(deps),
     async getBadges({ buyerKeys }, sender) {
       // A content script asking for other platforms' buyers simply gets none of them.
       const allowed =
@@ -249,7 +250,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         prev.shopCurrency !== saved.shopCurrency ||
         prev.timeZone !== saved.timeZone ||
         JSON.stringify(prev.currencyRates) !== JSON.stringify(saved.currencyRates);
-      void (aggChanged ? rebuildAllAggregates() : Promise.resolve()).then(() => rescorer.full());
+      // The rescorer rebuilds the aggregates first when asked, and records the owed work so a
+      // worker stopped half-way through finishes it on its next start.
+      void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
       deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return saved;
     },
@@ -325,16 +328,5 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         active90d: await db.buyers.where('lastOrderAt').aboveOrEqual(since).count(),
       };
     },
-
   };
-
-  /** After a currency or time-zone change every aggregate is rebuilt from its orders, in chunks. */
-  async function rebuildAllAggregates(): Promise<void> {
-    const ctx = aggregateContextOf(await settings.get());
-    const keys = (await db.buyers.toCollection().primaryKeys()) as string[];
-    for (let i = 0; i < keys.length; i += 2000) {
-      const chunk = keys.slice(i, i + 2000);
-      await db.transaction('rw', db.orders, db.buyers, () => rebuildAggregates(db, chunk, ctx, now()));
-    }
-  }
 }

@@ -40,8 +40,15 @@ export function createImportHandlers(
   const { db, now, rescorer } = deps;
   /** Last message from each importing page, in memory: heartbeats never wait for a write. */
   const beats = new Map<string, number>();
+  /**
+   * An end the page reported but the database could not take (disk full): kept in memory so the
+   * history still says "failed" with the cause, until a later write succeeds.
+   */
+  const unsavedEnds = new Map<string, Pick<ImportRecord, 'status' | 'error' | 'finishedAt'>>();
 
   const effective = (r: ImportRecord): ImportRecord => {
+    const end = r.status === 'running' || r.status === 'interrupted' ? unsavedEnds.get(r.id) : undefined;
+    if (end) return { ...r, ...end };
     if (r.status !== 'running') return r;
     const last = Math.max(beats.get(r.id) ?? 0, r.heartbeatAt ?? r.startedAt);
     return now() - last > IMPORT_STALE_MS ? { ...r, status: 'interrupted' } : r;
@@ -72,15 +79,19 @@ export function createImportHandlers(
       const all = await db.imports.orderBy('startedAt').reverse().toArray();
       const shown = all.map(effective);
       const stale = shown.filter((r, i) => r.status !== all[i].status);
-      // Persist "interrupted" so every view (and the next worker) agrees.
+      // Persist "interrupted" so every view (and the next worker) agrees. Best effort: with the
+      // disk full this write fails, and the history must still show (it is how the seller learns
+      // what happened and resumes).
       if (stale.length > 0) {
-        await db.transaction('rw', db.imports, async () => {
-          for (const r of stale) {
-            const cur = await db.imports.get(r.id);
-            if (cur && effective(cur).status === 'interrupted')
-              await db.imports.put({ ...cur, status: 'interrupted' });
-          }
-        });
+        await db
+          .transaction('rw', db.imports, async () => {
+            for (const r of stale) {
+              const cur = await db.imports.get(r.id);
+              if (cur && effective(cur).status === 'interrupted')
+                await db.imports.put({ ...cur, status: 'interrupted' });
+            }
+          })
+          .catch(() => {});
       }
       return shown;
     },
@@ -164,13 +175,23 @@ export function createImportHandlers(
     },
 
     async finishImport({ importId, status, error }) {
-      const record = await db.transaction('rw', db.imports, async () => {
-        const rec = await getRecord(importId);
-        const next: ImportRecord = { ...rec, status, finishedAt: now() };
-        if (error) next.error = error.slice(0, 1000);
-        await db.imports.put(next);
-        return next;
-      });
+      const record = await db
+        .transaction('rw', db.imports, async () => {
+          const rec = await getRecord(importId);
+          const next: ImportRecord = { ...rec, status, finishedAt: now() };
+          if (error) next.error = error.slice(0, 1000);
+          await db.imports.put(next);
+          return next;
+        })
+        .catch((e: unknown) => {
+          if (status !== 'done') {
+            const end: Pick<ImportRecord, 'status' | 'error' | 'finishedAt'> = { status, finishedAt: now() };
+            if (error) end.error = error.slice(0, 1000);
+            unsavedEnds.set(importId, end);
+          }
+          throw e;
+        });
+      unsavedEnds.delete(importId);
       beats.delete(importId);
       if ((record.committedBatches ?? 0) > 0) rescoreAll();
       return record;
@@ -191,6 +212,7 @@ export function createImportHandlers(
         const { finishedAt: _f, error: _e, ...rest } = rec;
         const next: ImportRecord = { ...rest, status: 'running', heartbeatAt: t };
         await db.imports.put(next);
+        unsavedEnds.delete(importId);
         beats.set(importId, t);
         return next;
       });

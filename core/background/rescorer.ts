@@ -10,12 +10,25 @@ import {
   suggestActions,
   updateScoringContext,
 } from '../scoring';
-import { type BuyerTiersDB, getActionTemplates, getSettings } from '../store';
-import type { Rescorer, TouchedBuyer } from './context';
+import { type BuyerTiersDB, getActionTemplates, getSettings, rebuildAggregates } from '../store';
+import { aggregateContextOf, type FullRescoreOptions, type Rescorer, type TouchedBuyer } from './context';
 import { loadNeeds } from './needsStore';
 
 /** Buyers written per transaction during a full rescore; small enough to keep badge reads fast. */
 export const RESCORE_CHUNK = 2000;
+
+/**
+ * Meta row that exists while a full rescore (and, after a currency or time-zone change, the
+ * rebuild of every aggregate before it) is owed. Written before the work starts and deleted when
+ * it has finished, so a worker stopped mid-way (Chrome stops MV3 workers at will) finds it on
+ * its next start and finishes the job: classes never stay half old, half new.
+ */
+export const RESCORE_PENDING_KEY = 'rescorePending';
+
+interface PendingRescore {
+  since: number;
+  rebuildAggregates: boolean;
+}
 
 export interface RescorerDeps {
   db: BuyerTiersDB;
@@ -100,25 +113,84 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     return status;
   };
 
-  const full = async (): Promise<RescoreStatusDto> => {
+  /** After a currency or time-zone change: every aggregate rebuilt from its orders, in chunks. */
+  const rebuildAllAggregates = async () => {
+    const ctx = aggregateContextOf(await settingsNow());
+    const keys = (await db.buyers.toCollection().primaryKeys()) as string[];
+    status = { running: true, done: 0, total: keys.length };
+    for (let i = 0; i < keys.length; i += RESCORE_CHUNK) {
+      const chunk = keys.slice(i, i + RESCORE_CHUNK);
+      await db.transaction('rw', db.orders, db.buyers, () => rebuildAggregates(db, chunk, ctx, now()));
+    }
+  };
+
+  const readPending = async (): Promise<PendingRescore | undefined> => {
+    const v = (await db.meta.get(RESCORE_PENDING_KEY))?.value as Partial<PendingRescore> | undefined;
+    return v ? { since: Number(v.since) || 0, rebuildAggregates: v.rebuildAggregates === true } : undefined;
+  };
+
+  /** Best effort: a full disk must not stop the rescore itself from running. */
+  const markPending = async (rebuild: boolean) => {
+    try {
+      await db.transaction('rw', db.meta, async () => {
+        const prev = await readPending();
+        const value: PendingRescore = {
+          since: prev?.since ?? now(),
+          rebuildAggregates: rebuild || (prev?.rebuildAggregates ?? false),
+        };
+        await db.meta.put({ key: RESCORE_PENDING_KEY, value });
+      });
+    } catch {
+      // Nothing to do: without the marker only a worker death would lose this rescore.
+    }
+  };
+
+  let againRebuild = false;
+  const full = async (opts: FullRescoreOptions = {}): Promise<RescoreStatusDto> => {
+    const rebuild = opts.rebuildAggregates === true;
     if (running) {
       // Settings changed during a rescore: run once more after it, with the new settings.
       again = true;
+      againRebuild ||= rebuild;
+      if (rebuild) void markPending(true);
       return running;
     }
     running = (async () => {
       try {
+        await markPending(rebuild);
+        if ((await readPending())?.rebuildAggregates ?? rebuild) await rebuildAllAggregates();
         let result = await runFull();
         while (again) {
           again = false;
+          if (againRebuild) {
+            againRebuild = false;
+            await rebuildAllAggregates();
+          }
           result = await runFull();
         }
+        await db.meta.delete(RESCORE_PENDING_KEY).catch(() => {});
         return result;
+      } catch (e) {
+        status = { ...status, running: false };
+        throw e;
       } finally {
         running = undefined;
       }
     })();
     return running;
+  };
+
+  /**
+   * On worker start: finishes a full rescore a stopped worker left owed, or scores buyers an
+   * interrupted import left unscored. Resolves undefined when there was nothing to do.
+   */
+  const resumeIfNeeded = async (): Promise<RescoreStatusDto | undefined> => {
+    const [pending, unscored] = await Promise.all([
+      readPending(),
+      db.buyers.where('segment').equals('unscored').count(),
+    ]);
+    if (!pending && unscored === 0) return undefined;
+    return full({ rebuildAggregates: pending?.rebuildAggregates ?? false });
   };
 
   const afterWrite = async (touched: readonly TouchedBuyer[]) => {
@@ -145,6 +217,7 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
   return {
     afterWrite,
     full,
+    resumeIfNeeded,
     status: () => status,
     async explain(buyer) {
       if (!buyer.classes) return {};

@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { REQUESTS } from '../messageSchemas';
 import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
 import { adapterForUrl } from '../sites/registry';
+import { ruleSlug } from '../sites/ruleAdapter';
 import { openStore } from '../store';
 import type { ServiceDeps } from './context';
 import { createHandlers } from './handlers';
+import { startOverlayWiring } from './overlayWiring';
 import { createRescorer } from './rescorer';
 import { dispatch } from './router';
 import type { SenderEnv } from './sender';
@@ -22,7 +24,16 @@ export function startBackground(): void {
     };
     const now = () => Date.now();
     const rescorer = createRescorer({ db, now, browserLanguage });
-    const handlers = createHandlers({ db, now, browserLanguage, signal, rescorer });
+    const deps: ServiceDeps = { db, now, browserLanguage, signal, rescorer };
+    const handlers = createHandlers(deps);
+    // A worker stopped mid-rescore (or after an import that never finished) leaves classes half
+    // old: finish that now. `deps.signal` is the handlers' (it also refreshes the buyer index).
+    void rescorer
+      .resumeIfNeeded?.()
+      .then((done) => {
+        if (done) deps.signal({ buyerKeys: [], kinds: ['buyers'] });
+      })
+      .catch(() => {});
     const env: SenderEnv = {
       extensionId: browser.runtime.id,
       extensionBaseUrl: browser.runtime.getURL('/'),
@@ -31,11 +42,13 @@ export function startBackground(): void {
         if (builtIn) return builtIn.platform;
         const origin = new URL(url).origin;
         const rule = await db.siteRules.where('origin').equals(origin).first();
-        return rule ? `custom-${rule.id}` : undefined;
+        // Same platform as adapterFromRule gives the content script.
+        return rule ? `custom-${ruleSlug(rule.id)}` : undefined;
       },
     };
-    return { handlers, env };
+    return { handlers, env, db };
   })();
+  startOverlayWiring(ready.then((r) => r.db));
 
   for (const name of Object.keys(REQUESTS) as MessageName[]) {
     onMessage(name, async ({ data, sender }) => {

@@ -1,4 +1,5 @@
 import { format as formatWith, isValid, parse as parseWithFormat } from 'date-fns';
+import { MONTH_ABBREVIATIONS } from '../model';
 import { wallTimeToEpoch } from './zoned';
 
 export interface DateOptions {
@@ -13,19 +14,7 @@ export interface DateOptions {
 export type DateResult = { ok: true; at: number } | { ok: false; error: string };
 
 const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
+  ...MONTH_ABBREVIATIONS,
   january: 1,
   february: 2,
   march: 3,

@@ -146,6 +146,20 @@ export const DEFAULT_CUSTOMER_TYPE: CustomerTypeSettings = {
   ],
 };
 
+/**
+ * Needs read from conversations. A need sets the buyer's orientation when it came up in at least
+ * `minChats` conversation-days (never fewer than 2: one message must not decide it) and in at
+ * least `minShare` of the buyer's chats.
+ */
+export const NeedsSettings = z.object({
+  /** Off: content scripts stop reading chats and no counts are recorded. */
+  enabled: z.boolean(),
+  minChats: z.number().int().min(2).max(100),
+  minShare: Share,
+});
+export type NeedsSettings = z.infer<typeof NeedsSettings>;
+export const DEFAULT_NEEDS: NeedsSettings = { enabled: true, minChats: 2, minShare: 0.3 };
+
 export const Settings = z
   .object({
     version: z.literal(SCHEMA_SETTINGS_VERSION),
@@ -216,6 +230,7 @@ export const Settings = z
     lifecycle: LifecycleSettings.default(DEFAULT_LIFECYCLE),
     preferences: PreferenceSettings.default(DEFAULT_PREFERENCES),
     customerType: CustomerTypeSettings.default(DEFAULT_CUSTOMER_TYPE),
+    needs: NeedsSettings.default(DEFAULT_NEEDS),
     /** Per-site switch for capturing orders from order-list pages. */
     capture: z.record(z.string(), z.boolean()),
     demoLoaded: z.boolean(),
@@ -254,6 +269,7 @@ export function defaultSettings(browserLanguage = 'en'): Settings {
       ...DEFAULT_CUSTOMER_TYPE,
       businessNameWords: [...DEFAULT_CUSTOMER_TYPE.businessNameWords],
     },
+    needs: { ...DEFAULT_NEEDS },
     capture: {},
     demoLoaded: false,
   };

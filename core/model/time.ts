@@ -37,10 +37,13 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset of `timeZone` from UTC at instant `at`, in minutes (e.g. +480 for Asia/Shanghai). */
 const offsetFormatterCache = new Map<string, Intl.DateTimeFormat>();
 
-export function zoneOffsetMinutes(at: number, timeZone: string): number {
+/**
+ * Offset of `timeZone` from UTC at instant `at`, in milliseconds, as the zone's wall clock shows
+ * it to the second (not rounded to minutes: before 1972 some zones' offsets had seconds).
+ */
+export function zoneOffsetMs(at: number, timeZone: string): number {
   let f = offsetFormatterCache.get(timeZone);
   if (!f) {
     // Building a formatter costs ~0.1 ms; parsing a million dates needs it cached per zone.
@@ -58,7 +61,12 @@ export function zoneOffsetMinutes(at: number, timeZone: string): number {
   }
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/** Offset of `timeZone` from UTC at instant `at`, in minutes (e.g. +480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(at: number, timeZone: string): number {
+  return Math.round(zoneOffsetMs(at, timeZone) / 60000);
 }
 
 /** The instant at which a wall-clock time in `timeZone` happens. */
@@ -77,3 +85,23 @@ export function zonedWallTimeToEpoch(
   const off2 = zoneOffsetMinutes(first, timeZone);
   return off1 === off2 ? first : guess - off2 * 60000;
 }
+
+/**
+ * English month abbreviations (and `sept`), lower-case, to month numbers 1–12: what marketplace
+ * reports and seller consoles print. Spreading it into a larger table adds full names.
+ */
+export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};

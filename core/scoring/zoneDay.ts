@@ -1,4 +1,4 @@
-import { DAY_MS, epochDayInZone } from '../model';
+import { DAY_MS, epochDayInZone, zoneOffsetMs } from '../model';
 
 /**
  * `epochDayInZone` for many instants at once. Intl formatting costs microseconds per call, which
@@ -7,7 +7,6 @@ import { DAY_MS, epochDayInZone } from '../model';
  * differs at its start and end contains a transition: instants in it take the exact (slow) path.
  * (Two transitions that cancel out within one day do not occur in the tz database.)
  */
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsetsByZone = new Map<string, Map<number, number>>();
 const MAX_CACHED_DAYS = 100_000;
 /**
@@ -20,27 +19,6 @@ const TABLE_BIAS = 1e9;
 const tablesByZone = new Map<string, Float64Array>();
 let lastZone = '';
 let lastTable: Float64Array | undefined;
-
-function offsetMs(at: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - (at - (((at % 1000) + 1000) % 1000));
-}
 
 export function epochDayInZoneFast(at: number, timeZone: string): number {
   if (timeZone === 'UTC') return Math.floor(at / DAY_MS);
@@ -82,7 +60,7 @@ export function epochDayInZoneFast(at: number, timeZone: string): number {
 
 /** The zone's UTC offset throughout `utcDay`, or NaN when it changes during that day. */
 function dayOffset(utcDay: number, timeZone: string): number {
-  const start = offsetMs(utcDay * DAY_MS, timeZone);
-  const end = offsetMs(utcDay * DAY_MS + DAY_MS - 1000, timeZone);
+  const start = zoneOffsetMs(utcDay * DAY_MS, timeZone);
+  const end = zoneOffsetMs(utcDay * DAY_MS + DAY_MS - 1000, timeZone);
   return start === end ? start : Number.NaN;
 }

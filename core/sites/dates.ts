@@ -1,24 +1,13 @@
+import { MONTH_ABBREVIATIONS } from '../model/time';
+
 /**
  * Dates as seller consoles print them, parsed into epoch ms. A printed date has no zone, so the
  * caller says which one the site uses: a fixed UTC offset in minutes (Taobao prints Beijing time,
  * +480) or `undefined` for the browser's local zone (sites that follow the seller's settings).
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+/** Only abbreviations: the patterns below read a month name's first three or four letters. */
+const MONTHS = MONTH_ABBREVIATIONS;
 
 /** Zone abbreviations Amazon and others print after times. */
 const ZONE_OFFSETS: Record<string, number> = {

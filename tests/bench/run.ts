@@ -42,5 +42,7 @@ for (const suite of suites) {
 mkdirSync('.bench', { recursive: true });
 const out = { at: new Date().toISOString(), node: process.version, figures, failures };
 writeFileSync('.bench/results.json', `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\n${figures.length} figures written to .bench/results.json${failures.length ? `; ${failures.length} suites failed` : ''}`);
+console.log(
+  `\n${figures.length} figures written to .bench/results.json${failures.length ? `; ${failures.length} suites failed` : ''}`,
+);
 process.exit(failures.length > 0 ? 1 : 0);

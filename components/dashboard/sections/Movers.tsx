@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '@/core/messaging';
+import { SEGMENT_ORDER, TIER_ORDER } from '../../overlay/labels';
 import { formatAgo, formatCount } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
 import { classLabel } from '../../ui/labels';
@@ -83,28 +84,8 @@ export function Movers({ ctx }: { ctx: SectionContext }) {
 
 /** Rough "better is higher" order per dimension, only to pick the arrow. */
 const ORDER: Record<string, readonly string[]> = {
-  segment: [
-    'prospect',
-    'hibernating',
-    'about-to-sleep',
-    'at-risk',
-    'cannot-lose',
-    'need-attention',
-    'promising',
-    'new',
-    'potential-loyalist',
-    'loyal',
-    'champions',
-    'general-retain',
-    'general-keep',
-    'general-develop',
-    'general-value',
-    'important-retain',
-    'important-keep',
-    'important-develop',
-    'important-value',
-  ],
-  valueTier: ['none', 'low', 'medium', 'high'],
+  segment: SEGMENT_ORDER,
+  valueTier: TIER_ORDER,
   lifecycle: ['prospect', 'declining', 'new', 'growing', 'mature'],
   loyalty: ['disloyal', 'average', 'fairly-loyal', 'loyal'],
 };

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { request } from '@/core/messaging';
+import { useEffect, useState } from 'preact/hooks';
+import { request, type StorageUsageDto } from '@/core/messaging';
 import type { Settings } from '@/core/model';
 import { errorText } from '../../ui/errors';
 import { useI18n } from '../../ui/i18nContext';
@@ -41,6 +41,8 @@ export function SettingsSection({ ctx, settings }: { ctx: SectionContext; settin
       </section>
 
       <ImportExport />
+
+      <StorageUsage />
 
       <section class="card" aria-labelledby="forget-title">
         <h2 id="forget-title">{t('dash.set.forget')}</h2>
@@ -111,5 +113,73 @@ export function SettingsSection({ ctx, settings }: { ctx: SectionContext; settin
         </form>
       </section>
     </div>
+  );
+}
+
+function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
+}
+
+/** How much space the data takes, and by what (getStorageUsage). */
+function StorageUsage() {
+  const { t } = useI18n();
+  const [usage, setUsage] = useState<StorageUsageDto>();
+  const [error, setError] = useState<string>();
+  const load = () =>
+    void request('getStorageUsage', {})
+      .then((u) => {
+        setUsage(u);
+        setError(undefined);
+      })
+      .catch((e) => setError(errorText(e, t)));
+  useEffect(load, []);
+  const tables = usage
+    ? Object.keys(usage.perTable)
+        .filter((k) => usage.perTable[k] > 0)
+        .sort((a, b) => (usage.estimateBytes[b] ?? 0) - (usage.estimateBytes[a] ?? 0))
+    : [];
+  return (
+    <section class="card" aria-labelledby="storage-title" data-testid="storage-usage">
+      <h2 id="storage-title">{t('set.storage.title')}</h2>
+      <p class="muted">{t('set.storage.lead')}</p>
+      {error && <p class="io-error">{error}</p>}
+      {usage && (
+        <p data-testid="storage-total">
+          {usage.usage !== undefined && usage.quota !== undefined
+            ? t('set.storage.used', { used: formatBytes(usage.usage), quota: formatBytes(usage.quota) })
+            : t('set.storage.unknown')}
+        </p>
+      )}
+      {tables.length > 0 && usage && (
+        <table class="table">
+          <thead>
+            <tr>
+              <th>{t('set.storage.table')}</th>
+              <th>{t('set.storage.rows')}</th>
+              <th>{t('set.storage.size')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tables.map((k) => (
+              <tr key={k} data-testid="storage-row" data-table={k}>
+                <td>{k}</td>
+                <td>{new Intl.NumberFormat().format(usage.perTable[k])}</td>
+                <td>{formatBytes(usage.estimateBytes[k] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" class="btn" onClick={load} data-testid="storage-refresh">
+        {t('set.storage.refresh')}
+      </button>
+    </section>
   );
 }

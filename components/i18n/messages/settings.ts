@@ -80,6 +80,15 @@ export const settingsMessages = defineMessages(
     'set.err.tooSmall': 'This number is too small.',
     'set.err.tooBig': 'This number is too large.',
     'set.err.required': 'This field is required.',
+    'set.storage.title': 'Storage space',
+    'set.storage.lead':
+      'Buyer Tiers keeps all its data in this browser. When the space runs out, imports stop with a message and nothing half-written is kept: delete old data or free disk space.',
+    'set.storage.used': '{used} used of {quota} the browser allows',
+    'set.storage.unknown': 'The browser does not say how much space is available.',
+    'set.storage.table': 'Data',
+    'set.storage.rows': 'Rows',
+    'set.storage.size': 'About',
+    'set.storage.refresh': 'Refresh',
   },
   {
     'set.group.segments': '客户分群与 RFM 评分',
@@ -159,5 +168,14 @@ export const settingsMessages = defineMessages(
     'set.err.tooSmall': '数值太小。',
     'set.err.tooBig': '数值太大。',
     'set.err.required': '此项必填。',
+    'set.storage.title': '存储空间',
+    'set.storage.lead':
+      'Buyer Tiers 的全部数据都保存在本浏览器中。空间不足时，导入会停止并提示原因，不会留下写了一半的数据：请删除旧数据或释放磁盘空间。',
+    'set.storage.used': '已用 {used}，浏览器允许 {quota}',
+    'set.storage.unknown': '浏览器未提供可用空间信息。',
+    'set.storage.table': '数据',
+    'set.storage.rows': '行数',
+    'set.storage.size': '约',
+    'set.storage.refresh': '刷新',
   },
 );

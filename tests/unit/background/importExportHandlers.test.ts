@@ -1,38 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '@/core/background/handlers';
-import { createRescorer } from '@/core/background/rescorer';
-import { dispatch } from '@/core/background/router';
-import type { SenderEnv } from '@/core/background/sender';
+import { describe, expect, it } from 'vitest';
 import type { ExportDto } from '@/core/importExportDtos';
-import type { MessageName } from '@/core/messaging';
 import { defaultSettings } from '@/core/model';
-import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
+import { saveSettings, writeOrders } from '@/core/store';
+import { CONTENT, testBackgrounds } from '../../support/background';
 import { CNY_CTX, makeOrder } from '../../support/orders';
 
 const T0 = Date.UTC(2024, 5, 1);
-const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
-const CONTENT = {
-  id: 'ext-id',
-  url: 'https://web.whatsapp.com/',
-  tab: { id: 3, url: 'https://web.whatsapp.com/' },
-};
-const env: SenderEnv = {
-  extensionId: 'ext-id',
-  extensionBaseUrl: 'chrome-extension://ext-id/',
-  platformForUrl: async () => 'whatsapp',
-};
-
-const dbs: Array<{ db: BuyerTiersDB; settle(): Promise<unknown> }> = [];
-afterEach(async () => {
-  // A restore starts a background rescore; let it end before the database goes away.
-  for (const { db, settle } of dbs.splice(0)) {
-    await settle();
-    await db.delete();
-  }
-});
+const backgrounds = testBackgrounds('io', { settle: true });
 
 async function setup() {
-  const db = new BuyerTiersDB(`io-${Math.random()}`);
+  const db = backgrounds.database();
   await saveSettings(db, { ...defaultSettings('en'), shopCurrency: 'CNY', timeZone: 'Asia/Shanghai' });
   await writeOrders(
     db,
@@ -44,16 +21,7 @@ async function setup() {
     CNY_CTX,
     T0,
   );
-  const rescorer = createRescorer({ db, now: () => T0, browserLanguage: 'en' });
-  dbs.push({ db, settle: () => rescorer.full() });
-  await rescorer.full();
-  const handlers = createHandlers({ db, now: () => T0, browserLanguage: 'en', signal: () => {}, rescorer });
-  const call = async <T>(name: MessageName, data: unknown, sender: object = PAGE): Promise<T> => {
-    const res = await dispatch(name, data, sender, env, handlers);
-    if (!res.ok)
-      throw new Error(`${res.error.code}: ${res.error.message} ${res.error.details?.join('; ') ?? ''}`);
-    return res.value as T;
-  };
+  const { call } = await backgrounds.rescoredBackground(db, { now: T0 });
   return { db, call };
 }
 

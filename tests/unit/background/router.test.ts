@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Rescorer } from '@/core/background/context';
-import { createHandlers } from '@/core/background/handlers';
 import { dispatch } from '@/core/background/router';
 import type { SenderEnv } from '@/core/background/sender';
-import { BuyerTiersDB } from '@/core/store';
+import { PAGE as EXT, testBackgrounds, CONTENT as whatsappTab } from '../../support/background';
 
-const EXT = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
 const env: SenderEnv = {
   extensionId: 'ext-id',
   extensionBaseUrl: 'chrome-extension://ext-id/',
   platformForUrl: async (url) => (url.startsWith('https://web.whatsapp.com/') ? 'whatsapp' : undefined),
 };
-const whatsappTab = {
-  id: 'ext-id',
-  url: 'https://web.whatsapp.com/',
-  tab: { id: 3, url: 'https://web.whatsapp.com/' },
-};
+const backgrounds = testBackgrounds('router');
 
-const dbs: BuyerTiersDB[] = [];
 function setup() {
-  const db = new BuyerTiersDB(`router-${Math.random()}`);
-  dbs.push(db);
   const rescored: string[][] = [];
   const rescorer: Rescorer = {
     afterWrite: async (touched) => {
@@ -30,18 +21,12 @@ function setup() {
     status: () => ({ running: false, done: 0, total: 0 }),
     suggestActions: async () => [],
   };
-  const handlers = createHandlers({
-    db,
-    now: () => 1_700_000_000_000,
-    browserLanguage: 'en',
-    signal: () => {},
+  const { db, handlers } = backgrounds.background(backgrounds.database(), {
+    now: 1_700_000_000_000,
     rescorer,
   });
   return { db, handlers, rescored };
 }
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
 
 describe('message validation and sender checks', () => {
   it('answers malformed data with a typed error naming the field, never a crash', async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_SECTIONS,
   BackupError,
-  type BackupInput,
   backupKeyOf,
   createBackup,
   decryptBackup,
@@ -12,69 +11,7 @@ import {
   readBackup,
   serializeBackup,
 } from '../../../core/backup';
-import { type Buyer, defaultSettings, EMPTY_AGGREGATE } from '../../../core/model';
-
-function sample(): BackupInput {
-  const buyer: Buyer = {
-    key: 'taobao:小明',
-    platform: 'taobao',
-    buyerId: '小明',
-    name: '小明',
-    firstSeenAt: 1,
-    lastSeenAt: 2,
-    agg: {
-      ...EMPTY_AGGREGATE,
-      orders: 1,
-      paidOrders: 1,
-      paidSpend: 1000,
-      days: [[19000, 1000]],
-      categorySpend: { '': 1000 },
-      countries: { CN: 1 },
-    },
-    lastOrderAt: 2,
-    segment: 'new',
-    tier: 'low',
-    lifecycle: 'new',
-  };
-  return {
-    settings: defaultSettings('zh-CN'),
-    buyers: [buyer],
-    orders: [
-      {
-        key: 'taobao:1',
-        orderId: '1',
-        platform: 'taobao',
-        buyerKey: buyer.key,
-        placedAt: 2,
-        total: 1000,
-        currency: 'CNY',
-        items: [{ title: '袜子', qty: 1, unitPrice: 1000 }],
-        status: 'paid',
-        source: 'import',
-        importId: 'i1',
-        updatedAt: 3,
-      },
-    ],
-    tags: [{ id: 't1', name: 'wholesale', color: '#3366ff', createdAt: 1 }],
-    buyerTags: [{ buyerKey: buyer.key, tagId: 't1', at: 1 }],
-    notes: [{ buyerKey: buyer.key, text: '喜欢绿茶', updatedAt: 1 }],
-    classChanges: [{ id: 1, buyerKey: buyer.key, dimension: 'segment', from: 'new', to: 'loyal', at: 5 }],
-    imports: [
-      {
-        id: 'i1',
-        fileName: 'orders.csv',
-        preset: 'taobao',
-        startedAt: 1,
-        finishedAt: 2,
-        status: 'done',
-        committedBytes: 10,
-        totalBytes: 10,
-        counts: { rows: 1, new: 1, duplicate: 0, updated: 0, rejected: 0 },
-        rejects: [],
-      },
-    ],
-  };
-}
+import { sampleBackupInput } from '../../support/backup';
 
 function backupError(e: unknown): BackupError {
   expect(e).toBeInstanceOf(BackupError);
@@ -83,13 +20,13 @@ function backupError(e: unknown): BackupError {
 
 describe('plain backups', () => {
   it('round-trip without losing anything', () => {
-    const b = createBackup(sample(), 1234);
+    const b = createBackup(sampleBackupInput(), 1234);
     expect(parseBackup(serializeBackup(b))).toEqual(b);
     expect(b).toMatchObject({ format: 'buyer-tiers-backup', version: 2, createdAt: 1234 });
   });
 
   it('names the table, index and field of a bad record, and collects several', () => {
-    const b = JSON.parse(serializeBackup(createBackup(sample(), 1))) as Record<string, unknown[]>;
+    const b = JSON.parse(serializeBackup(createBackup(sampleBackupInput(), 1))) as Record<string, unknown[]>;
     (b.orders[0] as Record<string, unknown>).total = 1.5;
     b.notes.push({ buyerKey: 'nope', text: 'x', updatedAt: 1 });
     const e = backupError(catchSync(() => parseBackup(JSON.stringify(b))));
@@ -102,7 +39,7 @@ describe('plain backups', () => {
   });
 
   it('reports bad settings, missing tables, foreign JSON, versions and truncated files', () => {
-    const good = JSON.parse(serializeBackup(createBackup(sample(), 1)));
+    const good = JSON.parse(serializeBackup(createBackup(sampleBackupInput(), 1)));
     expect(
       backupError(
         catchSync(() =>
@@ -117,14 +54,14 @@ describe('plain backups', () => {
     expect(backupError(catchSync(() => parseBackup(JSON.stringify({ ...good, version: 3 })))).code).toBe(
       'unsupported-version',
     );
-    const text = serializeBackup(createBackup(sample(), 1));
+    const text = serializeBackup(createBackup(sampleBackupInput(), 1));
     expect(backupError(catchSync(() => parseBackup(text.slice(0, text.length / 2)))).code).toBe('not-json');
   });
 });
 
 describe('encrypted backups', () => {
   it('round-trip through AES-GCM with PBKDF2 ≥ 600k, never storing the passphrase', async () => {
-    const b = createBackup(sample(), 99);
+    const b = createBackup(sampleBackupInput(), 99);
     const env = await encryptBackup(serializeBackup(b), 'correct horse 电池 staple');
     expect(env.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600_000 });
     expect(JSON.stringify(env)).not.toContain('horse');
@@ -137,7 +74,7 @@ describe('encrypted backups', () => {
   });
 
   it('wrong passphrase, tampering and damage give typed errors, never data', async () => {
-    const env = await encryptBackup(serializeBackup(createBackup(sample(), 1)), 'secret');
+    const env = await encryptBackup(serializeBackup(createBackup(sampleBackupInput(), 1)), 'secret');
     const code = async (p: Promise<unknown>) =>
       backupError(
         await p.then(
@@ -164,7 +101,7 @@ describe('encrypted backups', () => {
 
 describe('planRestore', () => {
   it('summarises adds, replacements, keeps and removals per table', () => {
-    const b = createBackup(sample(), 1);
+    const b = createBackup(sampleBackupInput(), 1);
     const current = Object.fromEntries(BACKUP_SECTIONS.map((t) => [t, new Set<string>()])) as Record<
       (typeof BACKUP_SECTIONS)[number],
       Set<string>

@@ -10,7 +10,7 @@ import {
   planRestore,
   serializeBackup,
 } from '@/core/backup';
-import { sampleBackupData } from '../fuzz/sample';
+import { sampleBackupData } from '../../support/backup';
 
 const V1_TEXT = readFileSync(join(__dirname, 'fixtures', 'v1-backup.json'), 'utf8');
 

@@ -1,55 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { aggregateContextOf } from '@/core/background/context';
-import { createHandlers } from '@/core/background/handlers';
-import { createRescorer } from '@/core/background/rescorer';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '@/core/background/router';
-import type { SenderEnv } from '@/core/background/sender';
-import { defaultSettings } from '@/core/model';
 import type { ClusteringDto, ClusteringStatusDto } from '@/core/scoring/cluster';
-import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
-import { syntheticShop } from '../../support/synthetic';
+import { CONTENT, env, seedSyntheticShop, testBackgrounds } from '../../support/background';
 
 const NOW = Date.UTC(2024, 5, 1);
-const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
-const CONTENT = {
-  id: 'ext-id',
-  url: 'https://web.whatsapp.com/',
-  tab: { id: 3, url: 'https://web.whatsapp.com/' },
-};
-const env: SenderEnv = {
-  extensionId: 'ext-id',
-  extensionBaseUrl: 'chrome-extension://ext-id/',
-  platformForUrl: async () => 'whatsapp',
-};
-
-const dbs: BuyerTiersDB[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const backgrounds = testBackgrounds('groups');
 
 async function setup(buyers = 300) {
-  const db = new BuyerTiersDB(`groups-${Math.random()}`);
-  dbs.push(db);
-  const settings = { ...defaultSettings('en'), shopCurrency: 'CNY' };
-  await saveSettings(db, settings);
-  const orders = syntheticShop({
-    buyers,
-    orders: buyers * 3,
-    startMs: NOW - 600 * 86_400_000,
-    endMs: NOW,
-  }).flatMap((b) => b.orders);
-  await writeOrders(db, orders, aggregateContextOf(settings), NOW);
-  const rescorer = createRescorer({ db, now: () => NOW, browserLanguage: 'en' });
-  await rescorer.full();
-  const make = () =>
-    createHandlers({ db, now: () => NOW, browserLanguage: 'en', signal: () => {}, rescorer });
-  let handlers = make();
-  const call = async <T>(name: Parameters<typeof dispatch>[0], data: unknown, sender: object = PAGE) => {
-    const res = await dispatch(name, data, sender, env, handlers);
-    if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-    return res.value as T;
-  };
-  return { db, call, handlers, restart: () => (handlers = make()) };
+  const db = backgrounds.database();
+  await seedSyntheticShop(db, { buyers, now: NOW });
+  const { call, handlers, restart } = await backgrounds.rescoredBackground(db, { now: NOW });
+  return { db, call, handlers, restart };
 }
 
 describe('discovered-groups messages', () => {

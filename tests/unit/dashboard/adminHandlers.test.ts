@@ -1,53 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { aggregateContextOf } from '@/core/background/context';
-import { createHandlers } from '@/core/background/handlers';
-import { createRescorer } from '@/core/background/rescorer';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '@/core/background/router';
-import type { SenderEnv } from '@/core/background/sender';
-import { defaultSettings } from '@/core/model';
-import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
-import { syntheticShop } from '../../support/synthetic';
+import { CONTENT, env, seedSyntheticShop, testBackgrounds } from '../../support/background';
 
 const NOW = Date.UTC(2024, 5, 1);
-const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
-const CONTENT = {
-  id: 'ext-id',
-  url: 'https://web.whatsapp.com/',
-  tab: { id: 3, url: 'https://web.whatsapp.com/' },
-};
-const env: SenderEnv = {
-  extensionId: 'ext-id',
-  extensionBaseUrl: 'chrome-extension://ext-id/',
-  platformForUrl: async () => 'whatsapp',
-};
-
-const dbs: BuyerTiersDB[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const backgrounds = testBackgrounds('admin');
 
 async function setup(buyers = 200) {
-  const db = new BuyerTiersDB(`admin-${Math.random()}`);
-  dbs.push(db);
-  const settings = { ...defaultSettings('en'), shopCurrency: 'CNY' };
-  await saveSettings(db, settings);
-  const orders = syntheticShop({
-    buyers,
-    orders: buyers * 3,
-    startMs: NOW - 600 * 86_400_000,
-    endMs: NOW,
-  }).flatMap((b) => b.orders);
-  for (let i = 0; i < orders.length; i += 1000) {
-    await writeOrders(db, orders.slice(i, i + 1000), aggregateContextOf(settings), NOW);
-  }
-  const rescorer = createRescorer({ db, now: () => NOW, browserLanguage: 'en' });
-  await rescorer.full();
-  const handlers = createHandlers({ db, now: () => NOW, browserLanguage: 'en', signal: () => {}, rescorer });
-  const call = async <T>(name: Parameters<typeof dispatch>[0], data: unknown, sender: object = PAGE) => {
-    const res = await dispatch(name, data, sender, env, handlers);
-    if (!res.ok) throw new Error(`${res.error.message} ${res.error.details?.join('; ') ?? ''}`);
-    return res.value as T;
-  };
+  const db = backgrounds.database();
+  const settings = await seedSyntheticShop(db, { buyers, now: NOW, batch: 1000 });
+  const { handlers, call, rescorer } = await backgrounds.rescoredBackground(db, { now: NOW });
   return { db, handlers, call, settings, rescorer };
 }
 

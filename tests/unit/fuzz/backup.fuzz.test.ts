@@ -21,8 +21,8 @@ import {
   toBase64,
   validateBackup,
 } from '@/core/backup';
+import { sampleBackupData } from '../../support/backup';
 import { count, params, report, scaled, TIMEOUT } from './budget';
-import { sampleBackupData } from './sample';
 
 afterAll(report);
 

@@ -1,50 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '@/core/background/handlers';
-import { createRescorer } from '@/core/background/rescorer';
-import { dispatch } from '@/core/background/router';
-import type { SenderEnv } from '@/core/background/sender';
+import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@/core/model';
-import { BuyerTiersDB } from '@/core/store';
+import { CONTENT, PAGE, testBackgrounds } from '../../support/background';
 
 const NOW = Date.UTC(2025, 0, 10);
 const TODAY = Math.floor(NOW / DAY_MS);
-const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
-const CONTENT = {
-  id: 'ext-id',
-  url: 'https://web.whatsapp.com/',
-  tab: { id: 3, url: 'https://web.whatsapp.com/' },
-};
-const env: SenderEnv = {
-  extensionId: 'ext-id',
-  extensionBaseUrl: 'chrome-extension://ext-id/',
-  platformForUrl: async () => 'whatsapp',
-};
-
-const dbs: BuyerTiersDB[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const backgrounds = testBackgrounds('needs');
 
 function setup() {
-  const db = new BuyerTiersDB(`needs-${Math.random()}`);
-  dbs.push(db);
-  const signals: unknown[] = [];
-  const rescorer = createRescorer({ db, now: () => NOW, browserLanguage: 'en' });
-  const handlers = createHandlers({
-    db,
-    now: () => NOW,
-    browserLanguage: 'en',
-    signal: (s) => signals.push(s),
-    rescorer,
+  const { db, call, raw, signals } = backgrounds.background(backgrounds.database(), {
+    now: NOW,
+    sender: CONTENT,
   });
-  const raw = (name: Parameters<typeof dispatch>[0], data: unknown, sender: object = CONTENT) =>
-    dispatch(name, data, sender, env, handlers);
-  const call = async <T>(name: Parameters<typeof dispatch>[0], data: unknown, sender: object = CONTENT) => {
-    const res = await raw(name, data, sender);
-    if (!res.ok)
-      throw new Error(`${res.error.code}: ${res.error.message} ${res.error.details?.join('; ') ?? ''}`);
-    return res.value as T;
-  };
   return { db, call, raw, signals };
 }
 

@@ -139,14 +139,22 @@ export async function untagBuyers(
   await db.buyerTags.bulkDelete(buyerKeys.map((k) => [k, tagId] as [string, string]));
 }
 
+/**
+ * Tag links of `buyerKeys`. When the whole link table is small next to the request, one read of
+ * it is cheaper than one query per buyer (a screenful of badges asks for hundreds at once).
+ */
+async function linksOf(db: BuyerTiersDB, buyerKeys: readonly string[]) {
+  if ((await db.buyerTags.count()) > 4 * buyerKeys.length)
+    return rowsWhereAnyOf(db.buyerTags, 'buyerKey', buyerKeys);
+  const wanted = new Set(buyerKeys);
+  return (await db.buyerTags.toArray()).filter((l) => wanted.has(l.buyerKey));
+}
+
 export async function tagsOfBuyers(
   db: BuyerTiersDB,
   buyerKeys: readonly string[],
 ): Promise<Map<string, Tag[]>> {
-  const [links, tags] = await Promise.all([
-    rowsWhereAnyOf(db.buyerTags, 'buyerKey', buyerKeys),
-    db.tags.toArray(),
-  ]);
+  const [links, tags] = await Promise.all([linksOf(db, buyerKeys), db.tags.toArray()]);
   const tagById = new Map(tags.map((t) => [t.id, t]));
   const out = new Map<string, Tag[]>();
   for (const l of links) {

@@ -85,8 +85,15 @@ export type Placement = 'after' | 'inside';
  * row first and then insert: interleaving would force one style recalculation per row.
  */
 export function placementOf(anchor: Element): Placement {
+  const parent = anchor.parentElement;
+  if (!parent) return 'after';
   const display = getComputedStyle(anchor).display;
-  return display === 'inline' || display === 'contents' || !anchor.parentElement ? 'after' : 'inside';
+  if (display === 'inline' || display === 'contents') return 'after';
+  // An inline-block name (often width-capped with overflow hidden and an ellipsis) would clip a
+  // badge placed inside it; beside it, in the same line, it stays visible. Not in a flex or grid
+  // parent, where a new sibling would become a new cell.
+  if (display === 'inline-block' && !/flex|grid/.test(getComputedStyle(parent).display)) return 'after';
+  return 'inside';
 }
 
 export function place(anchor: Element, host: HTMLElement, where: Placement): void {

@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureDependencies } from './deps.mjs';
 
+ensureDependencies();
 const args = new Set(process.argv.slice(2));
 const onlyE2e = args.has('--e2e-only');
 const onlyUnit = args.has('--unit-only');

@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureDependencies } from './deps.mjs';
 
+ensureDependencies();
 const chromiumPath = ensureChromium();
 console.log('Building the extension …');
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });

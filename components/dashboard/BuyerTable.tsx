@@ -54,7 +54,7 @@ export function BuyerTable(props: {
     // A new query starts at the top.
     scroller.current?.scrollTo({ top: 0 });
     setFocus(0);
-  }, [pages.total === undefined]);
+  }, [pages.query]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

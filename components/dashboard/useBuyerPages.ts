@@ -6,6 +6,8 @@ import { useChangeSignal } from '../ui/useChangeSignal';
 export const PAGE_SIZE = 100;
 
 export interface BuyerPages {
+  /** Identifies the current filter and sort: the table scrolls to the top when it changes. */
+  query: string;
   total: number | undefined;
   currency: string;
   tookMs: number | undefined;
@@ -25,6 +27,8 @@ export function useBuyerPages(filters: BuyerFilters, sort: BuyerSort): BuyerPage
   const pages = useRef(new Map<number, BuyerRowDto[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  /** The loaded pages belong to the previous filter or sort and are shown until new rows arrive. */
+  const stale = useRef(false);
   const [total, setTotal] = useState<number>();
   const [meta, setMeta] = useState({ currency: 'USD', tookMs: undefined as number | undefined });
   const [, setTick] = useState(0);
@@ -37,6 +41,10 @@ export function useBuyerPages(filters: BuyerFilters, sort: BuyerSort): BuyerPage
       request('queryBuyers', { filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((res) => {
           if (gen !== generation.current) return;
+          if (stale.current) {
+            pages.current = new Map();
+            stale.current = false;
+          }
           pages.current.set(page, res.rows);
           setTotal(res.total);
           setMeta({ currency: res.currency, tookMs: res.tookMs });
@@ -48,11 +56,12 @@ export function useBuyerPages(filters: BuyerFilters, sort: BuyerSort): BuyerPage
     [key],
   );
 
+  // Refreshes keep every loaded page on screen and replace each one as its new rows arrive,
+  // so the table never flashes empty.
   const reset = useCallback(
     (keepTotal: boolean) => {
       generation.current++;
       const loaded = [...pages.current.keys()];
-      pages.current = new Map();
       pending.current = new Set();
       if (!keepTotal) setTotal(undefined);
       for (const p of loaded.length ? loaded : [0]) fetchPage(p);
@@ -60,11 +69,12 @@ export function useBuyerPages(filters: BuyerFilters, sort: BuyerSort): BuyerPage
     [fetchPage],
   );
 
+  // A new filter or sort keeps the old rows visible until the first page of the new query
+  // arrives (a query takes a few ms; clearing first made the table blink and jump).
   useEffect(() => {
     generation.current++;
-    pages.current = new Map();
     pending.current = new Set();
-    setTotal(undefined);
+    stale.current = pages.current.size > 0;
     fetchPage(0);
   }, [key]);
 
@@ -73,6 +83,7 @@ export function useBuyerPages(filters: BuyerFilters, sort: BuyerSort): BuyerPage
   });
 
   return {
+    query: key,
     total,
     currency: meta.currency,
     tookMs: meta.tookMs,

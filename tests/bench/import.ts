@@ -8,25 +8,15 @@ import { CsvRowStream } from '../../core/import/csv';
 import { ChunkDecoder } from '../../core/import/encoding';
 import { createImporter } from '../../core/import/importer';
 import { importText } from '../../core/import/text';
+// The project's seeded PRNG (mulberry32), so every run imports the same file.
+import { seededRandom } from '../../core/scoring/cluster/random';
 
 type Report = (name: string, value: number, unit: string) => void;
 
 const LINES = 200_000;
 
-/** mulberry32: a tiny seeded PRNG so every run imports the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticCsv(lines: number, seed = 42): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out = [
     'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Shipping Country',
   ];

@@ -1,14 +1,7 @@
-/** mulberry32: tiny, fast, seedable PRNG so the demo data is identical on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's one seeded PRNG (mulberry32), so the demo data is identical on every run.
+import { seededRandom as mulberry32 } from '../../core/scoring/cluster/random';
+
+export { mulberry32 };
 
 /** Convenience helpers over one random stream; every call advances it, so call order matters. */
 export class Rng {

@@ -1,16 +1,9 @@
 import type { Order } from '../../core/model';
 
-/** mulberry32: a tiny seeded PRNG, so benchmarks and tests see the same shop on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the clustering code uses (mulberry32): tests and benchmarks see the same shop on every run. */
+import { seededRandom as mulberry32 } from '../../core/scoring/cluster/random';
+
+export { mulberry32 };
 
 export interface SyntheticBuyer {
   key: string;

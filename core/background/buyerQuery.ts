@@ -27,8 +27,8 @@ export interface BuyerRow extends BuyerRowFields {
   haystack: string;
 }
 
-export function rowOfBuyer(b: Buyer, tagIds: string[]): BuyerRow {
-  const c = b.classes;
+/** The buyer-table fields of a buyer, shared by the table index and the group lists. */
+export function rowFieldsOfBuyer(b: Buyer): BuyerRowFields {
   return {
     key: b.key,
     platform: b.platform,
@@ -37,10 +37,17 @@ export function rowOfBuyer(b: Buyer, tagIds: string[]): BuyerRow {
     segment: b.segment || 'unscored',
     tier: b.tier || 'none',
     lifecycle: b.lifecycle || 'prospect',
-    keyAccount: c?.keyAccount ?? false,
+    keyAccount: b.classes?.keyAccount ?? false,
     paidOrders: b.agg.paidOrders,
     spend: b.agg.paidSpend,
     lastOrderAt: b.lastOrderAt,
+  };
+}
+
+export function rowOfBuyer(b: Buyer, tagIds: string[]): BuyerRow {
+  const c = b.classes;
+  return {
+    ...rowFieldsOfBuyer(b),
     r: c?.rfm?.r ?? 0,
     f: c?.rfm?.f ?? 0,
     tagIds,

@@ -2,6 +2,7 @@ import type { TagRef } from '../messaging';
 import { epochDayInZone } from '../model';
 import { clusterBuyers } from '../scoring/cluster';
 import { createTag, getSettings, tagBuyers, tagsOfBuyers } from '../store';
+import { rowFieldsOfBuyer } from './buyerQuery';
 import { loadClustering, type StoredClustering, saveClustering } from './clusteringStore';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
@@ -99,22 +100,7 @@ export function createGroupsHandlers(deps: ServiceDeps): Pick<Handlers, GroupsHa
           name: x.name,
           color: x.color,
         }));
-        return [
-          {
-            key: b.key,
-            platform: b.platform,
-            buyerId: b.buyerId,
-            name: b.name,
-            segment: b.segment || 'unscored',
-            tier: b.tier || 'none',
-            lifecycle: b.lifecycle || 'prospect',
-            keyAccount: b.classes?.keyAccount ?? false,
-            paidOrders: b.agg.paidOrders,
-            spend: b.agg.paidSpend,
-            lastOrderAt: b.lastOrderAt,
-            tags: tagRefs,
-          },
-        ];
+        return [{ ...rowFieldsOfBuyer(b), tags: tagRefs }];
       });
       return {
         total: keys.length,

@@ -1,6 +1,7 @@
 import { neutralizeCell, quoteCell } from '../export/cells';
 import { formatMinor } from '../import/money';
 import type { BuyerAggregate, BuyerClasses } from '../model';
+import { isoDayInZone } from '../model/time';
 
 export const SCORE_COLUMNS = [
   'buyer_id',
@@ -29,13 +30,7 @@ export interface ScoredBuyer {
 }
 
 function day(at: number | undefined, timeZone: string): string {
-  if (at === undefined) return '';
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return at === undefined ? '' : isoDayInZone(at, timeZone);
 }
 
 function fixed(x: number | undefined, digits: number): string {

@@ -7,7 +7,7 @@ import { MappingSpec } from '../import/mapping';
 import { getPreset } from '../import/presets';
 import { importText } from '../import/text';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
-import { defaultSettings, epochDayInZone, type Order, splitBuyerKey } from '../model';
+import { defaultSettings, epochDayInZone, isoDayInZone, type Order, splitBuyerKey } from '../model';
 import { aggregateOrders, scoreAll } from '../scoring';
 import { parseScoreArgs } from './args';
 import { type ScoredBuyer, scoredBuyersCsv } from './buyersCsv';
@@ -166,7 +166,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   );
   for (const r of result.rejects.slice(0, 10)) io.out(`  line ${r.line}: ${r.reason}`);
   if (result.rejects.length > 10) io.out(`  … ${result.rejects.length - 10} more in the report`);
-  io.out(`as of ${day(asOf, tz)} (${tz}), money in ${currency}; wrote ${args.out}`);
+  io.out(`as of ${isoDayInZone(asOf, tz)} (${tz}), money in ${currency}; wrote ${args.out}`);
   const bg = scored.fits.bgnbd;
   io.out(
     bg
@@ -183,17 +183,8 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 }
 
 function startOfDay(at: number, tz: string): number {
-  const [y, m, d] = day(at, tz).split('-').map(Number);
+  const [y, m, d] = isoDayInZone(at, tz).split('-').map(Number);
   return wallTimeToEpoch(y, m, d, 0, 0, 0, 0, tz);
-}
-
-function day(at: number, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }
 
 const invoked = process.argv[1] ? import.meta.url === pathToFileURL(process.argv[1]).href : false;

@@ -1,4 +1,5 @@
 import { formatMinor } from '../import/money';
+import { isoDayInZone } from '../model/time';
 import { neutralizeCell, quoteCell } from './cells';
 
 /** One buyer as the background hands it to the exporter (plain data, built from the database). */
@@ -88,15 +89,6 @@ export interface ExportOptions {
 
 type Cell = string | number | string[] | undefined;
 
-function dayIn(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 function cellValue(row: ExportRow, col: ExportColumn, timeZone: string): Cell {
   switch (col) {
     case 'platform':
@@ -124,7 +116,7 @@ function cellValue(row: ExportRow, col: ExportColumn, timeZone: string): Cell {
     case 'currency':
       return row.currency;
     case 'lastOrder':
-      return row.lastOrderAt === undefined ? undefined : dayIn(row.lastOrderAt, timeZone);
+      return row.lastOrderAt === undefined ? undefined : isoDayInZone(row.lastOrderAt, timeZone);
     case 'country':
       return row.country;
     case 'note':

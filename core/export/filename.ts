@@ -1,3 +1,5 @@
+import { isoDayInZone } from '../model/time';
+
 /**
  * Export file names: `buyer-tiers_<list>_<yyyy-MM-dd>.<ext>`. The list name is the seller's
  * own text (Chinese allowed), cleaned of characters that Windows, macOS or the browser's
@@ -22,12 +24,7 @@ export function exportFileName(
   ext: 'csv' | 'json' | 'txt',
   timeZone = 'UTC',
 ): string {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  const day = isoDayInZone(date, timeZone);
   const list = sanitizeFileNamePart(listName) || 'buyers';
   return `buyer-tiers_${list}_${day}.${ext}`;
 }

@@ -28,6 +28,11 @@ export function epochDayInZone(at: number, timeZone: string): number {
   return Math.floor(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS);
 }
 
+/** `yyyy-MM-dd` of an instant in `timeZone` (exports, CLI output), with the cached formatter. */
+export function isoDayInZone(at: number, timeZone: string): string {
+  return formatterFor(timeZone).format(at);
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);

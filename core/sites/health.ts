@@ -1,4 +1,5 @@
 import { queryAllDated } from './query';
+import { logToRecord, newStrategyLog } from './strategy';
 import type { PageKind, SelectorHealth, SiteAdapter } from './types';
 
 /** Runs a reader, turning an unexpected exception into "found nothing" so a page never breaks. */
@@ -17,9 +18,15 @@ function safely<T>(read: (() => T) | undefined, empty: T): T {
  * or the dashboard spot a site redesign.
  */
 export function selectorHealth(adapter: SiteAdapter, root: ParentNode, pageKind: PageKind): SelectorHealth {
-  const chatBuyer = pageKind === 'chat' ? safely(() => adapter.readChatBuyer?.(root) ?? null, null) : null;
-  const list = safely(() => adapter.readListBuyers?.(root) ?? [], []);
-  const orders = pageKind === 'orders' ? safely(() => adapter.readOrderRows?.(root) ?? [], []) : [];
+  const log = newStrategyLog();
+  const chatBuyer =
+    pageKind === 'chat' ? safely(() => adapter.readChatBuyer?.(root, log) ?? null, null) : null;
+  const list = safely(() => adapter.readListBuyers?.(root, log) ?? [], []);
+  const orders = pageKind === 'orders' ? safely(() => adapter.readOrderRows?.(root, log) ?? [], []) : [];
+  if (pageKind === 'chat') {
+    safely(() => adapter.findChatInput?.(root, log), null);
+    safely(() => adapter.readMessages?.(root, log), []);
+  }
   const missing = Object.entries(adapter.selectors)
     .filter(([, sel]) => !sel.optional && (!sel.kinds || sel.kinds.includes(pageKind)))
     .filter(([, sel]) => safely(() => queryAllDated(root, sel).length === 0, true))
@@ -30,5 +37,6 @@ export function selectorHealth(adapter: SiteAdapter, root: ParentNode, pageKind:
     listCount: list.length,
     orderCount: orders.length,
     missing,
+    strategies: logToRecord(log),
   };
 }

@@ -1,4 +1,5 @@
 import type { OrderStatus, Platform } from '../model';
+import type { StrategyLog } from './strategy';
 
 /**
  * A selector with its history: `current` is tried first, then `fallbacks` in order (older
@@ -57,16 +58,20 @@ export interface SiteAdapter {
   /** Which kinds of page this URL shows; an adapter may serve several. */
   pageKinds(url: URL): PageKind[];
   selectors: Readonly<Record<string, DatedSelector>>;
+  /*
+   * Readers take an optional StrategyLog: when given, every field read records which of its
+   * strategies supplied the value (see strategy.ts), which selector health reports.
+   */
   /** The buyer of the open conversation, or null when none is open or it cannot be found. */
-  readChatBuyer?(root: ParentNode): FoundBuyer | null;
+  readChatBuyer?(root: ParentNode, log?: StrategyLog): FoundBuyer | null;
   /** The element the seller types replies into (textarea, input or contenteditable). */
-  findChatInput?(root: ParentNode): HTMLElement | null;
+  findChatInput?(root: ParentNode, log?: StrategyLog): HTMLElement | null;
   /** Every buyer name visible in conversation lists or order lists. */
-  readListBuyers?(root: ParentNode): FoundBuyer[];
+  readListBuyers?(root: ParentNode, log?: StrategyLog): FoundBuyer[];
   /** Orders visible on an order-list page. */
-  readOrderRows?(root: ParentNode): CapturedOrderRow[];
+  readOrderRows?(root: ParentNode, log?: StrategyLog): CapturedOrderRow[];
   /** Messages of the open conversation, oldest first. */
-  readMessages?(root: ParentNode): ChatMessage[];
+  readMessages?(root: ParentNode, log?: StrategyLog): ChatMessage[];
 }
 
 /** What an adapter found on a page: drives the "can't find the buyer — teach me" chip. */
@@ -78,4 +83,6 @@ export interface SelectorHealth {
   orderCount: number;
   /** Names of expected (non-optional) selectors that matched nothing, current nor fallbacks. */
   missing: string[];
+  /** Per field, which strategy supplied the value how often (NO_MATCH when none did). */
+  strategies: Record<string, Record<string, number>>;
 }

@@ -55,7 +55,7 @@ describe('custom (teach-mode) rules', () => {
     expect(a.findChatInput?.(doc)?.localName).toBe('textarea');
     expect(a.readListBuyers?.(doc).map((b) => b.name)).toEqual(['Ana Lima', 'Bo Chen']);
     expect(a.selectors.chatBuyer.since).toBe('2026-11-22');
-    expect(selectorHealth(a, doc, 'chat')).toEqual({
+    expect(selectorHealth(a, doc, 'chat')).toMatchObject({
       pageKind: 'chat',
       buyerFound: true,
       listCount: 2,

@@ -37,7 +37,8 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s adapter fixtures', (i
     if (exp.listBuyers) expect(got.listBuyers).toEqual(exp.listBuyers);
     if (exp.orderRows) expect(got.orderRows).toEqual(expectedOrders(exp.orderRows));
     if (exp.messages) expect(got.messages).toEqual(expectedMessages(exp.messages));
-    if (exp.health) expect(got.health).toEqual(exp.health);
+    // Strategy counts are checked where a fixture lists them; other health fields always.
+    if (exp.health) expect(got.health).toMatchObject(exp.health);
   });
 
   it('anchors badges on elements inside the page', () => {

@@ -22,6 +22,11 @@ export interface FoundBuyer {
   buyerId: string;
   name: string;
   anchor: Element;
+  /**
+   * Handles this buyer may already be stored under, from before the page showed a more stable
+   * one (WhatsApp: the display name, once the phone is known). The overlay merges those buyers in.
+   */
+  formerIds?: string[];
 }
 
 /** An order read from an order-list row, in the page's own units (parsed by the adapter). */

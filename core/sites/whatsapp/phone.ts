@@ -22,13 +22,19 @@ export function phoneFromDataId(dataId: string | null | undefined): string | nul
 }
 
 /** "https://wa.me/6591234567", "tel:+65 9123 4567", "…/send?phone=6591234567" → digits. */
-export function phoneFromHref(href: string | null | undefined): string | null {
-  if (!href) return null;
+export function phoneFromHref(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let href = raw;
+  try {
+    href = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: read the link as written.
+  }
   const m =
     href.match(/^https?:\/\/wa\.me\/\+?(\d{7,15})(?:[/?#]|$)/) ??
     href.match(/^tel:([+\d\s().-]{7,})$/) ??
     href.match(/[?&]phone=\+?(\d{7,15})(?:&|$)/);
-  return m ? phoneDigits(decodeURIComponent(m[1])) : null;
+  return m ? phoneDigits(m[1]) : null;
 }
 
 /** Words of every text node, so "Tan Wei Ming" and "+65 9123 4567" in sibling spans stay apart. */

@@ -205,4 +205,6 @@ export const REQUESTS = {
   resetLexicon: { from: 'page', data: z.object({}) },
   // — storage use (core/background/storageHandlers.ts) —
   getStorageUsage: { from: 'page', data: z.object({}) },
+  // — one buyer seen under a better handle (core/background/buyerMerge.ts) —
+  mergeBuyers: { from: 'any', data: z.object({ fromKey: BuyerKey, intoKey: BuyerKey }) },
 } as const satisfies Record<string, { from: Sender | 'any'; data: z.ZodType }>;

@@ -119,6 +119,18 @@ export interface TeachDraftDto {
   draft: TeachDraft;
 }
 
+/** What a merge of one buyer into another moved (core/store/buyerMerge.ts). */
+export interface BuyerMergeDto {
+  /** False when nothing was left under the old key (the merge had already happened). */
+  merged: boolean;
+  into: string;
+  orders: number;
+  tags: number;
+  classChanges: number;
+  note: boolean;
+  needs: boolean;
+}
+
 interface Responses {
   getBadges: Record<string, BadgeDto>;
   getBuyerCard: BuyerCardDto;
@@ -189,6 +201,7 @@ interface Responses {
   saveLexicon: Lexicon;
   resetLexicon: Lexicon;
   getStorageUsage: StorageUsageDto;
+  mergeBuyers: BuyerMergeDto;
 }
 
 export type ResponseOf<K extends MessageName> = Responses[K];

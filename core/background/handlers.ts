@@ -25,6 +25,7 @@ import {
 } from '../store';
 import { createAdminHandlers } from './adminHandlers';
 import { badgesFor, toBadge } from './badges';
+import { createBuyerMergeHandlers } from './buyerMerge';
 import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
 import { createGroupsHandlers } from './groupsHandlers';
 import { createImportExportHandlers } from './importExportHandlers';
@@ -98,6 +99,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createNeedsHandlers(deps),
     ...createImportExportHandlers(deps, settings),
     ...createStorageHandlers(deps),
+    ...createBuyerMergeHandlers(deps),
     async getBadges({ buyerKeys }, sender) {
       // A content script asking for other platforms' buyers simply gets none of them.
       const allowed =

@@ -9,6 +9,7 @@ import { loadDemoDataOnce } from './demoLoader';
 import { startHealthWatch } from './health';
 import { createHealthChip } from './healthChip';
 import { overlayLocale, overlayTranslator } from './i18n';
+import { rememberIdentities } from './identityMemory';
 import { startListOverlay } from './listOverlay';
 import { startNeedsWatch } from './needsWatch';
 import { watchPage } from './pageWatcher';
@@ -18,7 +19,13 @@ import { resolveAdapter } from './siteAdapter';
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   const resolved = await resolveAdapter(location.href);
   if (!resolved || ctx.isInvalid) return;
-  const { adapter, custom } = resolved;
+  const { custom } = resolved;
+  // A buyer first met by name and later by a stable handle (WhatsApp: the phone) is merged once,
+  // then read by that handle for the rest of the visit (see identityMemory.ts).
+  const adapter = rememberIdentities(resolved.adapter, async (fromKey, intoKey) => {
+    const res = await request('mergeBuyers', { fromKey, intoKey });
+    if (res.merged) await refreshKeys([fromKey, intoKey]);
+  });
   let state = await request('getSiteState', { platform: adapter.platform });
   const locale = overlayLocale(state.locale);
   const t = overlayTranslator(locale);

@@ -11,6 +11,7 @@ import {
   SELECTORS_PY_DATE,
 } from './evidence';
 import { senderOfMeta } from './header';
+import { strategy } from './spec';
 
 export type Direction = 'buyer' | 'seller';
 
@@ -87,87 +88,45 @@ export function directionReader(chatName: string): (bubble: Element, log?: Strat
   /** `tailed`: the previous bubble's run started with a tail, so a tail-less neighbour continues it. */
   let prev: { row: Element; from: Direction | null; tailed: boolean } | undefined;
   const strategies = (row: Element): Strategy<Direction>[] => [
-    {
-      id: 'testid:tail',
-      kind: 'testid',
-      seen: SELECTORS_PY_DATE,
-      source: SELECTORS_PY,
-      read: (b) => tailOf(b as Element),
-    },
-    {
-      id: 'structure:run',
-      kind: 'structure',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: () => (prev?.tailed && prev.row.nextElementSibling === row ? prev.from : null),
-    },
-    {
-      id: 'text:pre-plain-sender',
-      kind: 'text',
-      seen: SELECTORS_PY_DATE,
-      source: SELECTORS_PY,
-      read: (b) => {
-        const sender = senderOfMeta(
-          b.querySelector('[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? null,
-        );
-        if (!sender) return null;
-        // Groups never get here, so a one-to-one chat's other party is the seller.
-        return sameParty(sender, chatName) ? 'buyer' : 'seller';
-      },
-    },
-    {
-      id: 'aria:sender-label',
-      kind: 'aria',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: (b) => {
-        for (const el of b.querySelectorAll('[aria-label$=":"]')) {
-          const who = cleanText(el.getAttribute('aria-label')).replace(/:$/, '').trim();
-          if (YOU_LABELS.has(who.toLocaleLowerCase())) return 'seller';
-          if (sameParty(who, chatName)) return 'buyer';
-        }
-        return null;
-      },
-    },
-    {
-      id: 'aria:own-status',
-      kind: 'aria',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: (b) => {
-        for (const el of b.querySelectorAll('[aria-label]')) {
-          if (OWN_STATUS_LABELS.has(cleanText(el.getAttribute('aria-label')).toLocaleLowerCase()))
-            return 'seller';
-        }
-        // Older builds drew the ticks as icons (gone from the catalog's 35 messages in 2026).
-        return b.querySelector(
-          '[data-icon^="status-"], [data-icon^="msg-check"], [data-icon^="msg-dblcheck"]',
-        )
-          ? 'seller'
-          : null;
-      },
-    },
-    {
-      id: 'class:message-in-out',
-      kind: 'class',
-      seen: LISTITEM_ERA_DATE,
-      source: `${LISTITEM_ERA}; gone per ${INCOGNITO}`,
-      read: (b) => {
-        const el = b as Element;
-        const hit = el.matches('.message-in, .message-out')
-          ? el
-          : el.querySelector('.message-in, .message-out');
-        if (!hit) return null;
-        return hit.classList.contains('message-in') ? 'buyer' : 'seller';
-      },
-    },
-    {
-      id: 'structure:side',
-      kind: 'structure',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: (b) => sideOf(b as Element),
-    },
+    strategy('testid', 'tail', SELECTORS_PY_DATE, SELECTORS_PY, (b) => tailOf(b as Element)),
+    strategy('structure', 'run', CATALOG_CHAT, CATALOG, () =>
+      prev?.tailed && prev.row.nextElementSibling === row ? prev.from : null,
+    ),
+    strategy('text', 'pre-plain-sender', SELECTORS_PY_DATE, SELECTORS_PY, (b) => {
+      const sender = senderOfMeta(
+        b.querySelector('[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? null,
+      );
+      if (!sender) return null;
+      // Groups never get here, so a one-to-one chat's other party is the seller.
+      return sameParty(sender, chatName) ? 'buyer' : 'seller';
+    }),
+    strategy('aria', 'sender-label', CATALOG_CHAT, CATALOG, (b) => {
+      for (const el of b.querySelectorAll('[aria-label$=":"]')) {
+        const who = cleanText(el.getAttribute('aria-label')).replace(/:$/, '').trim();
+        if (YOU_LABELS.has(who.toLocaleLowerCase())) return 'seller';
+        if (sameParty(who, chatName)) return 'buyer';
+      }
+      return null;
+    }),
+    strategy('aria', 'own-status', CATALOG_CHAT, CATALOG, (b) => {
+      for (const el of b.querySelectorAll('[aria-label]')) {
+        if (OWN_STATUS_LABELS.has(cleanText(el.getAttribute('aria-label')).toLocaleLowerCase()))
+          return 'seller';
+      }
+      // Older builds drew the ticks as icons (gone from the catalog's 35 messages in 2026).
+      return b.querySelector('[data-icon^="status-"], [data-icon^="msg-check"], [data-icon^="msg-dblcheck"]')
+        ? 'seller'
+        : null;
+    }),
+    strategy('class', 'message-in-out', LISTITEM_ERA_DATE, `${LISTITEM_ERA}; gone per ${INCOGNITO}`, (b) => {
+      const el = b as Element;
+      const hit = el.matches('.message-in, .message-out')
+        ? el
+        : el.querySelector('.message-in, .message-out');
+      if (!hit) return null;
+      return hit.classList.contains('message-in') ? 'buyer' : 'seller';
+    }),
+    strategy('structure', 'side', CATALOG_CHAT, CATALOG, (b) => sideOf(b as Element)),
   ];
   return (bubble, log) => {
     const row = rowOf(bubble);

@@ -13,7 +13,7 @@ import {
   WA_PLUS,
   WA_PLUS_DATE,
 } from './evidence';
-import { type SelectorSpec, strategiesOf } from './spec';
+import { type SelectorSpec, strategiesOf, strategy } from './spec';
 
 /** The open conversation's header (absent when no chat is open). */
 export const HEADER_SPECS: readonly SelectorSpec[] = [
@@ -54,21 +54,13 @@ const NAME: Strategy<Element>[] = [
       source: SELECTORS_PY,
     },
   ]),
-  {
-    id: 'structure:span[dir=auto]',
-    kind: 'structure',
-    seen: WA_PLUS_DATE,
-    source: WA_PLUS,
-    read: (scope) => firstLabelled(scope, 'span[dir="auto"]', (l) => l !== ''),
-  },
-  {
-    // Older builds titled the name span; a member-list title is never taken for the name.
-    id: 'structure:span[title]',
-    kind: 'structure',
-    seen: LISTITEM_ERA_DATE,
-    source: LISTITEM_ERA,
-    read: (scope) => firstLabelled(scope, 'span[title]', (l) => l !== '' && !isParticipantList(l)),
-  },
+  strategy('structure', 'span[dir=auto]', WA_PLUS_DATE, WA_PLUS, (scope) =>
+    firstLabelled(scope, 'span[dir="auto"]', (l) => l !== ''),
+  ),
+  // Older builds titled the name span; a member-list title is never taken for the name.
+  strategy('structure', 'span[title]', LISTITEM_ERA_DATE, LISTITEM_ERA, (scope) =>
+    firstLabelled(scope, 'span[title]', (l) => l !== '' && !isParticipantList(l)),
+  ),
 ];
 
 /** "12 participants", "5 membri", "3 位成员": a member count under the group's name. */
@@ -103,38 +95,23 @@ export function senderOfMeta(meta: string | null): string | null {
 function groupSignals(root: ParentNode, header: Element, name: Element): Strategy<string>[] {
   const notName = (el: Element) => el !== name && !el.contains(name) && !name.contains(el);
   return [
-    {
-      id: 'aria:participant-title',
-      kind: 'aria',
-      seen: SELECTORS_PY_DATE,
-      source: SELECTORS_PY,
-      read: () =>
-        [...header.querySelectorAll('[title]')].some(
-          (el) => notName(el) && isParticipantList(el.getAttribute('title')),
-        )
-          ? 'participant-title'
-          : null,
-    },
-    {
-      id: 'text:member-count',
-      kind: 'text',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: () => {
-        const text = [...header.querySelectorAll('span, div')]
-          .filter((el) => notName(el) && el.children.length === 0)
-          .map((el) => el.textContent ?? '')
-          .join(' ');
-        return MEMBER_COUNT.test(text) ? 'member-count' : null;
-      },
-    },
-    {
-      id: 'text:senders',
-      kind: 'text',
-      seen: FIELD_NOTE_DATE,
-      source: FIELD_NOTE,
-      read: () => (distinctSenders(root).size >= 3 ? 'senders' : null),
-    },
+    strategy('aria', 'participant-title', SELECTORS_PY_DATE, SELECTORS_PY, () =>
+      [...header.querySelectorAll('[title]')].some(
+        (el) => notName(el) && isParticipantList(el.getAttribute('title')),
+      )
+        ? 'participant-title'
+        : null,
+    ),
+    strategy('text', 'member-count', CATALOG_CHAT, CATALOG, () => {
+      const text = [...header.querySelectorAll('span, div')]
+        .filter((el) => notName(el) && el.children.length === 0)
+        .map((el) => el.textContent ?? '')
+        .join(' ');
+      return MEMBER_COUNT.test(text) ? 'member-count' : null;
+    }),
+    strategy('text', 'senders', FIELD_NOTE_DATE, FIELD_NOTE, () =>
+      distinctSenders(root).size >= 3 ? 'senders' : null,
+    ),
   ];
 }
 

@@ -16,7 +16,7 @@ import {
   WA_PLUS_DATE,
 } from './evidence';
 import { readOpenChat } from './header';
-import type { SelectorSpec } from './spec';
+import { type SelectorSpec, strategy } from './spec';
 
 /** Message bubbles: `conv-msg-<id>` test ids and `data-id` are two names of one node today. */
 export const MESSAGE_SPECS: readonly SelectorSpec[] = [
@@ -74,21 +74,21 @@ const TEXT: Strategy<string>[] = [
 
 /** `data-pre-plain-text` on text messages only (17 of 35 in the catalog; media have none). */
 const META: Strategy<string>[] = [
-  {
-    id: 'class:copyable-text[data-pre-plain-text]',
-    kind: 'class',
-    seen: SELECTORS_PY_DATE,
-    source: SELECTORS_PY,
-    read: (b) =>
+  strategy(
+    'class',
+    'copyable-text[data-pre-plain-text]',
+    SELECTORS_PY_DATE,
+    SELECTORS_PY,
+    (b) =>
       b.querySelector('.copyable-text[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? null,
-  },
-  {
-    id: 'structure:[data-pre-plain-text]',
-    kind: 'structure',
-    seen: SELECTORS_PY_DATE,
-    source: SELECTORS_PY,
-    read: (b) => b.querySelector('[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? null,
-  },
+  ),
+  strategy(
+    'structure',
+    '[data-pre-plain-text]',
+    SELECTORS_PY_DATE,
+    SELECTORS_PY,
+    (b) => b.querySelector('[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? null,
+  ),
 ];
 
 /** "[10:32, 20/11/2026] Name: " or "[10:32 AM, 11/20/2026] Name: " → epoch ms (browser zone). */

@@ -11,6 +11,7 @@ import {
   LISTITEM_ERA_DATE,
 } from './evidence';
 import type { OpenChat } from './header';
+import { strategy } from './spec';
 
 /** An international number as the contact drawer prints it: "+39 333 123 4567". */
 const PHONE_IN_TEXT = /\+\d[\d\s().-]{5,20}\d/g;
@@ -74,54 +75,30 @@ function phoneInTexts(texts: readonly string[]): string | null {
  */
 function phoneStrategies(chat: OpenChat): Strategy<string>[] {
   return [
-    {
-      id: 'testid:drawer-right',
-      kind: 'testid',
-      seen: CATALOG_CHAT,
-      source: CATALOG,
-      read: (root) => {
-        const d = drawerOf(root, chat);
-        return d ? phoneInTexts(textsOf(d)) : null;
-      },
-    },
-    {
-      // Not in the dated evidence (which finds the number only in the drawer): a precaution for
-      // builds that link the number, dated by the newest note that checked where the number shows.
-      id: 'structure:chat-link',
-      kind: 'structure',
-      seen: FIELD_NOTE_DATE,
-      source: `${FIELD_NOTE} (precaution)`,
-      read: (root) => {
-        const d = drawerOf(root, chat);
-        for (const scope of d ? [chat.header, d] : [chat.header]) {
-          for (const a of scope.querySelectorAll('a[href]')) {
-            const phone = phoneFromHref(a.getAttribute('href'));
-            if (phone) return phone;
-          }
-        }
-        return null;
-      },
-    },
-    {
-      id: 'text:header-number',
-      kind: 'text',
-      seen: CATALOG_SIDEBAR,
-      source: CATALOG,
-      read: () => phoneDigits(chat.name),
-    },
-    {
-      id: 'structure:data-id-c.us',
-      kind: 'structure',
-      seen: LISTITEM_ERA_DATE,
-      source: LISTITEM_ERA,
-      read: (root) => {
-        for (const el of root.querySelectorAll('#main [data-id]')) {
-          const phone = phoneFromDataId(el.getAttribute('data-id'));
+    strategy('testid', 'drawer-right', CATALOG_CHAT, CATALOG, (root) => {
+      const d = drawerOf(root, chat);
+      return d ? phoneInTexts(textsOf(d)) : null;
+    }),
+    // Not in the dated evidence (which finds the number only in the drawer): a precaution for
+    // builds that link the number, dated by the newest note that checked where the number shows.
+    strategy('structure', 'chat-link', FIELD_NOTE_DATE, `${FIELD_NOTE} (precaution)`, (root) => {
+      const d = drawerOf(root, chat);
+      for (const scope of d ? [chat.header, d] : [chat.header]) {
+        for (const a of scope.querySelectorAll('a[href]')) {
+          const phone = phoneFromHref(a.getAttribute('href'));
           if (phone) return phone;
         }
-        return null;
-      },
-    },
+      }
+      return null;
+    }),
+    strategy('text', 'header-number', CATALOG_SIDEBAR, CATALOG, () => phoneDigits(chat.name)),
+    strategy('structure', 'data-id-c.us', LISTITEM_ERA_DATE, LISTITEM_ERA, (root) => {
+      for (const el of root.querySelectorAll('#main [data-id]')) {
+        const phone = phoneFromDataId(el.getAttribute('data-id'));
+        if (phone) return phone;
+      }
+      return null;
+    }),
   ];
 }
 

@@ -29,3 +29,14 @@ export function datedOf(
     ...opts,
   };
 }
+
+/** A strategy with its own reader; the id is `<kind>:<name>`, as bySelector's are `<kind>:<selector>`. */
+export function strategy<T>(
+  kind: StrategyKind,
+  name: string,
+  seen: string,
+  source: string,
+  read: (scope: ParentNode) => T | null,
+): Strategy<T> {
+  return { id: `${kind}:${name}`, kind, seen, source, read };
+}

@@ -13,7 +13,17 @@ export { phoneFromDataId, phoneFromHref } from './whatsapp/phone';
 /**
  * WhatsApp Web, on the 2026 page (shared/evidence/sites-2026.md): generated class names, chats
  * keyed by internal ids, the phone shown only in the contact drawer, a Lexical reply box. Every
- * field is read by several strategies (whatsapp/*.ts), test ids and ARIA first, classes last.
+ * field is read by several strategies (whatsapp/*.ts), test ids and ARIA first, classes last,
+ * each with the date and source of its evidence; selector health counts which one matched.
+ *
+ * Identity: the phone when the page shows it (the contact drawer while it names the open chat,
+ * a wa.me / tel: link, an unsaved contact's number as the chat title, the older layout's
+ * `true_/false_<phone>@c.us` message ids), else the display name. With a phone and a name, the
+ * name is reported as a former id and the overlay merges the name-keyed buyer into the phone one.
+ *
+ * Group chats are never buyers (their messages are not read either). Signals (header.ts): a
+ * header `[title]` other than the name holding a member list; a member count in the header; an
+ * open group-info drawer (member count, several numbers); three or more senders in the messages.
  */
 const selectors = {
   chatHeader: datedOf(HEADER_SPECS, { kinds: ['chat'] }),

@@ -1,11 +1,10 @@
 import { readWith, type Strategy, type StrategyLog } from '../strategy';
 import { cleanText } from '../text';
 import { labelOf } from './compare';
+import { isGroupDrawer, MEMBER_COUNT, openChatDrawer } from './drawer';
 import {
   CATALOG,
   CATALOG_CHAT,
-  FIELD_NOTE,
-  FIELD_NOTE_DATE,
   LISTITEM_ERA,
   LISTITEM_ERA_DATE,
   SELECTORS_PY,
@@ -63,10 +62,6 @@ const NAME: Strategy<Element>[] = [
   ),
 ];
 
-/** "12 participants", "5 membri", "3 位成员": a member count under the group's name. */
-const MEMBER_COUNT =
-  /\b\d+\s*(participants?|members?|partecipanti|membri|iscritti|teilnehmer|mitglieder|participantes|miembros|membres|participantes|membros)\b|\d+\s*位?(成员|参与者|名成员)/i;
-
 /** Senders in `data-pre-plain-text` ("[10:32, 20/11/2026] Name: "), distinct after cleaning. */
 function distinctSenders(root: ParentNode): Set<string> {
   const senders = new Set<string>();
@@ -89,6 +84,8 @@ export function senderOfMeta(meta: string | null): string | null {
  *  - a header `[title]` other than the name holding a member list (evidence: the group header's
  *    `[title]` is the participant list);
  *  - a member count in the header text (BOT_OUTBOUND PoC-4: low recall, but never seen on a 1:1 chat);
+ *  - the group-info drawer open (a member count, or several members' numbers: a contact's drawer
+ *    shows one), so a member's number is never taken for the chat's;
  *  - three or more distinct senders in the messages' `data-pre-plain-text` (a one-to-one chat has
  *    two parties at most, however the buyer's name is spelled).
  */
@@ -109,7 +106,11 @@ function groupSignals(root: ParentNode, header: Element, name: Element): Strateg
         .join(' ');
       return MEMBER_COUNT.test(text) ? 'member-count' : null;
     }),
-    strategy('text', 'senders', FIELD_NOTE_DATE, FIELD_NOTE, () =>
+    strategy('testid', 'drawer-members', CATALOG_CHAT, CATALOG, () => {
+      const texts = openChatDrawer(root, labelOf(name));
+      return texts && isGroupDrawer(texts) ? 'drawer-members' : null;
+    }),
+    strategy('text', 'senders', SELECTORS_PY_DATE, SELECTORS_PY, () =>
       distinctSenders(root).size >= 3 ? 'senders' : null,
     ),
   ];

@@ -1,6 +1,6 @@
 import { readWith, type Strategy, type StrategyLog } from '../strategy';
-import { cleanText } from '../text';
-import { phoneDigits, sameParty } from './compare';
+import { phoneDigits } from './compare';
+import { isGroupDrawer, openChatDrawer, phonesIn } from './drawer';
 import {
   CATALOG,
   CATALOG_CHAT,
@@ -12,9 +12,6 @@ import {
 } from './evidence';
 import type { OpenChat } from './header';
 import { strategy } from './spec';
-
-/** An international number as the contact drawer prints it: "+39 333 123 4567". */
-const PHONE_IN_TEXT = /\+\d[\d\s().-]{5,20}\d/g;
 
 /** `false_8613812345678@c.us_3EB0…` → "8613812345678"; groups and today's bare ids → null. */
 export function phoneFromDataId(dataId: string | null | undefined): string | null {
@@ -38,34 +35,12 @@ export function phoneFromHref(raw: string | null | undefined): string | null {
   return m ? phoneDigits(m[1]) : null;
 }
 
-/** Words of every text node, so "Tan Wei Ming" and "+65 9123 4567" in sibling spans stay apart. */
-function textsOf(el: Element): string[] {
-  const out: string[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = cleanText(n.textContent);
-    if (t) out.push(t);
-  }
-  return out;
-}
-
-/**
- * The contact-info drawer, trusted only while it names the open chat: a drawer left over from
- * another chat must not hand its number to this one.
- */
-function drawerOf(root: ParentNode, chat: OpenChat): Element | null {
-  const d = root.querySelector('[data-testid="drawer-right"]');
-  return d && textsOf(d).some((t) => sameParty(t, chat.name)) ? d : null;
-}
-
-function phoneInTexts(texts: readonly string[]): string | null {
-  for (const t of texts) {
-    for (const m of t.match(PHONE_IN_TEXT) ?? []) {
-      const digits = phoneDigits(m);
-      if (digits) return digits;
-    }
-  }
-  return null;
+/** The one number a contact's drawer shows; none for a group's (several numbers, a member count). */
+function drawerPhone(root: ParentNode, chat: OpenChat): string | null {
+  const texts = openChatDrawer(root, chat.name);
+  if (!texts || isGroupDrawer(texts)) return null;
+  const [phone] = phonesIn(texts);
+  return phone ?? null;
 }
 
 /**
@@ -76,13 +51,13 @@ function phoneInTexts(texts: readonly string[]): string | null {
 function phoneStrategies(chat: OpenChat): Strategy<string>[] {
   return [
     strategy('testid', 'drawer-right', CATALOG_CHAT, CATALOG, (root) => {
-      const d = drawerOf(root, chat);
-      return d ? phoneInTexts(textsOf(d)) : null;
+      return drawerPhone(root, chat);
     }),
     // Not in the dated evidence (which finds the number only in the drawer): a precaution for
     // builds that link the number, dated by the newest note that checked where the number shows.
     strategy('structure', 'chat-link', FIELD_NOTE_DATE, `${FIELD_NOTE} (precaution)`, (root) => {
-      const d = drawerOf(root, chat);
+      const texts = openChatDrawer(root, chat.name);
+      const d = texts && !isGroupDrawer(texts) ? root.querySelector('[data-testid="drawer-right"]') : null;
       for (const scope of d ? [chat.header, d] : [chat.header]) {
         for (const a of scope.querySelectorAll('a[href]')) {
           const phone = phoneFromHref(a.getAttribute('href'));

@@ -91,6 +91,23 @@ describe('whatsapp open chat', () => {
     expect(wa.readChatBuyer!(withDrawer)).toBeNull();
   });
 
+  it("never takes a member's number from an open group-info drawer for the chat's", () => {
+    const members = chat({
+      name: 'Pottery Lovers',
+      drawer:
+        '<div data-testid="drawer-right"><span>Pottery Lovers</span><span>Group · 5 members</span><span>+65 9000 1111</span></div>',
+    });
+    expect(wa.readChatBuyer!(members)).toBeNull();
+    const numbers = chat({
+      name: 'Pottery Lovers',
+      drawer:
+        '<div data-testid="drawer-right"><span>Pottery Lovers</span><span>+65 9000 1111</span><span>+65 9000 2222</span></div>',
+    });
+    const log = newStrategyLog();
+    expect(wa.readChatBuyer!(numbers, log)).toBeNull();
+    expect(log.get('groupChat')?.get('testid:drawer-members')).toBe(1);
+  });
+
   it('a contact whose name has a comma is not a group (the name element is never the member list)', () => {
     expect(wa.readChatBuyer!(chat({ name: 'Smith, John' }))).toMatchObject({ buyerId: 'Smith, John' });
   });

@@ -24,7 +24,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   // then read by that handle for the rest of the visit (see identityMemory.ts).
   const adapter = rememberIdentities(resolved.adapter, async (fromKey, intoKey) => {
     const res = await request('mergeBuyers', { fromKey, intoKey });
-    if (res.merged) await refreshKeys([fromKey, intoKey]);
+    // Rows already badged by the name are re-read (now as the phone buyer), the header redrawn.
+    if (res.merged) await Promise.all([list?.scan(), refreshKeys([fromKey, intoKey])]);
   });
   let state = await request('getSiteState', { platform: adapter.platform });
   const locale = overlayLocale(state.locale);

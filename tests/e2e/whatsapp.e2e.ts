@@ -188,6 +188,12 @@ describe('WhatsApp Web, 2026 markup', () => {
       .poll(() => headerBadge(page).getAttribute('data-buyer-key'), { timeout: 15_000 })
       .toBe('whatsapp:60123456789');
     await expect.poll(() => headerBadge(page).textContent(), { timeout: 10_000 }).toContain('Teapots');
+    // The chat row, which shows the name only, is badged as the same (phone) buyer too.
+    const mini = page.locator('buyer-tiers-mini [data-testid="bt-mini"]');
+    await expect
+      .poll(() => mini.getAttribute('data-buyer-key'), { timeout: 10_000 })
+      .toBe('whatsapp:60123456789');
+    await expect.poll(() => mini.getAttribute('data-known')).toBe('true');
     await expect
       .poll(async () => Object.keys(await badgesOf(admin, ['whatsapp:Siti Rahman', 'whatsapp:60123456789'])))
       .toEqual(['whatsapp:60123456789']);

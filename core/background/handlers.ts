@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CapturedOrder } from '../messageSchemas';
 import type { RescoreStatusDto } from '../messaging';
 import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
+import { DEMO_BUILD } from '../sites/demoMode';
 import {
   createTag,
   type DeletedTag,
@@ -31,7 +32,7 @@ import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
 import { HandlerError, type Handlers } from './router';
-import type { SenderInfo } from './sender';
+import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
 import { createStorageHandlers } from './storageHandlers';
 
@@ -215,18 +216,23 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
 
     async loadDemoOrders({ orders, done }, sender) {
-      if (sender.kind !== 'content' || sender.platform !== 'demo') {
+      // The store build has no demo marketplace at all; this branch is dropped from its bundle.
+      if (!DEMO_BUILD || sender.kind !== 'content' || sender.platform !== 'demo') {
         throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
       }
-      const bad = orders.findIndex((o) => (o as { platform?: unknown })?.platform !== 'demo');
-      if (bad >= 0)
-        throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
-      // Validate the whole batch first: a rejected batch must not change the settings below.
+      // Validate the whole batch first: a rejected batch must not change anything below.
       const valid = validateOrders(orders);
+      const foreign = firstForeignOrder(valid, 'demo');
+      if (foreign >= 0) {
+        throw new HandlerError(
+          'forbidden',
+          `Demo order ${foreign + 1} is not a demo-marketplace order (its key or buyer is another site's).`,
+        );
+      }
       let s = await settings.get();
-      if ((await db.orders.count()) === 0) {
+      if (!s.demoLoaded && (await db.orders.count()) === 0 && (await db.buyers.count()) === 0) {
         // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
-        // excluded as "unconverted"; a seller with real data keeps their own settings.
+        // excluded as "unconverted"; a seller with any data of their own keeps their settings.
         s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
       }
       const res = await writeOrders(db, valid, aggregateContextOf(s), now());

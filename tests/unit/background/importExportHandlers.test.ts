@@ -50,7 +50,8 @@ describe('export', () => {
       columns: ['buyerId'],
       format: 'ids',
     });
-    expect(ids.content.split('\n').sort()).toEqual(['=cmd', 'ann']);
+    // The clipboard gets the same formula guard as the files (a pasted id must not run as a formula).
+    expect(ids.content.split('\n').sort()).toEqual(["'=cmd", 'ann']);
     const json = await call<ExportDto>('exportBuyers', {
       selection: { filter: { text: 'bob' } },
       columns: ['buyerId', 'spend'],

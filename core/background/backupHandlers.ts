@@ -9,6 +9,8 @@ import {
   encryptBackup,
   META_KEYS,
   META_SCHEMAS,
+  PASSPHRASE_PROBLEM_TEXT,
+  passphraseProblem,
   planRestore,
   type RestoreMode,
   readBackup,
@@ -74,6 +76,9 @@ export function createBackupHandlers(
 
   return {
     async createBackup({ passphrase }) {
+      // Refused before any work: a weak passphrase would protect nothing once the file is out.
+      const weak = passphrase ? passphraseProblem(passphrase) : undefined;
+      if (weak) throw new HandlerError('invalid-message', PASSPHRASE_PROBLEM_TEXT[weak]);
       const data = await db.transaction(
         'r',
         [...BACKUP_TABLES.map((t) => db.table(t)), db.meta],

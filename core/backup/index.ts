@@ -3,4 +3,5 @@ export * from './base64';
 export * from './crypto';
 export * from './errors';
 export * from './format';
+export * from './passphrase';
 export * from './restore';

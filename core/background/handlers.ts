@@ -31,6 +31,7 @@ import { createGroupsHandlers } from './groupsHandlers';
 import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
+import { recordRescoreOwed } from './rescorer';
 import { HandlerError, type Handlers } from './router';
 import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
@@ -251,13 +252,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async saveSettings({ settings: raw }) {
       const next = SettingsSchema.parse(raw);
       const prev = await settings.get();
-      const saved = await settings.save(next);
       const aggChanged =
-        prev.shopCurrency !== saved.shopCurrency ||
-        prev.timeZone !== saved.timeZone ||
-        JSON.stringify(prev.currencyRates) !== JSON.stringify(saved.currencyRates);
-      // The rescorer rebuilds the aggregates first when asked, and records the owed work so a
-      // worker stopped half-way through finishes it on its next start.
+        prev.shopCurrency !== next.shopCurrency ||
+        prev.timeZone !== next.timeZone ||
+        JSON.stringify(prev.currencyRates) !== JSON.stringify(next.currencyRates);
+      // The settings and the rescore they owe are written in one transaction: a worker stopped
+      // right after the save still finds the owed rescore (and aggregate rebuild) on its next start.
+      const saved = await settings.save(next, () => recordRescoreOwed(db, aggChanged, now()));
       void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
       deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return saved;

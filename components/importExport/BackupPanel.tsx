@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '@/core/backup/passphrase';
 import type { RestorePlan } from '@/core/importExportDtos';
 import { request } from '@/core/messaging';
 import { errorText } from '../ui/errors';
@@ -82,6 +83,8 @@ export function BackupPanel() {
   };
 
   const mismatch = pass !== '' && pass !== pass2;
+  // The same rule the background enforces, shown while typing (an empty passphrase = no encryption).
+  const weak = pass !== '' ? passphraseProblem(pass) : undefined;
   return (
     <section class="card" aria-labelledby="io-backup-title" data-testid="io-backup">
       <h2 id="io-backup-title">{t('io.backup.title')}</h2>
@@ -90,7 +93,7 @@ export function BackupPanel() {
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!mismatch) void create();
+          if (!mismatch && !weak) void create();
         }}
       >
         <input
@@ -115,10 +118,20 @@ export function BackupPanel() {
             onInput={(e) => setPass2(e.currentTarget.value)}
           />
         )}
-        <button type="submit" class="btn btn--primary" disabled={busy || mismatch} data-testid="io-backup-go">
+        <button
+          type="submit"
+          class="btn btn--primary"
+          disabled={busy || mismatch || weak !== undefined}
+          data-testid="io-backup-go"
+        >
           {t('io.backup.go')}
         </button>
       </form>
+      {weak && (
+        <p class="io-error" data-testid="io-backup-weak">
+          {t(`io.backup.weak.${weak}`, { min: MIN_PASSPHRASE_LENGTH })}
+        </p>
+      )}
       {mismatch && pass2 !== '' && <p class="io-error">{t('io.backup.mismatch')}</p>}
       {backupMsg && (
         <p class={backupMsg.error ? 'io-error' : 'muted'} role="status" data-testid="io-backup-message">

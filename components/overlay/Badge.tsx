@@ -46,7 +46,8 @@ export function Badge({ badge, locale, t, now, onOpen }: BadgeProps) {
       aria-label={t('badge.open', { name: shortName(badge.name, badge.key) })}
       onClick={(e) => {
         e.preventDefault();
-        onOpen?.();
+        // A page script's synthetic click must not open the card (the root stops it first too).
+        if (e.isTrusted) onOpen?.();
       }}
     >
       <span class="bt-tier">
@@ -92,7 +93,8 @@ export function MiniBadge({ buyerKey, name, badge, t, onOpen }: MiniBadgeProps) 
       aria-label={t('mini.open', { name: shortName(name, buyerKey) })}
       onClick={(e) => {
         e.preventDefault();
-        onOpen?.();
+        // A page script's synthetic click must not open the card (the root stops it first too).
+        if (e.isTrusted) onOpen?.();
       }}
     >
       {badge ? (

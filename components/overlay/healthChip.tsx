@@ -31,7 +31,12 @@ export function createHealthChip(t: OverlayTranslate, onTeach: (() => void) | un
         <div class="bt-chip" role="status" data-testid="bt-health-chip">
           <span>{t('chip.text')}</span>
           {onTeach ? (
-            <button type="button" class="bt-btn bt-primary" data-testid="bt-chip-teach" onClick={onTeach}>
+            <button
+              type="button"
+              class="bt-btn bt-primary"
+              data-testid="bt-chip-teach"
+              onClick={(e) => e.isTrusted && onTeach()}
+            >
               {t('chip.teach')}
             </button>
           ) : (
@@ -41,7 +46,8 @@ export function createHealthChip(t: OverlayTranslate, onTeach: (() => void) | un
             type="button"
             class="bt-icon"
             aria-label={t('chip.dismiss')}
-            onClick={() => {
+            onClick={(e) => {
+              if (!e.isTrusted) return;
               dismissed = true;
               hide();
             }}

@@ -33,6 +33,45 @@ const ISOLATED_EVENTS = [
   'mousedown',
 ];
 
+/**
+ * Input a person makes. A page script can dispatch these at our controls (its own shadow-root
+ * queries find them), but such events are untrusted (`isTrusted` false): they are stopped at the
+ * root, before any of our handlers, so a page cannot press a card button or open a card.
+ */
+const USER_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'paste',
+  'drop',
+];
+
+/** Stops every untrusted user event inside `root` before our own listeners see it. */
+export function ignoreUntrustedEvents(root: ShadowRoot): void {
+  for (const type of USER_EVENTS) {
+    root.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
+}
+
 export interface ShadowHost {
   host: HTMLElement;
   root: ShadowRoot;
@@ -70,6 +109,7 @@ export function createShadowHost(
   const container = document.createElement('div');
   container.className = `bt-root bt-${kind}-root`;
   root.append(container);
+  ignoreUntrustedEvents(root);
   if (isolate) {
     for (const type of ISOLATED_EVENTS) root.addEventListener(type, (e) => e.stopPropagation());
   }

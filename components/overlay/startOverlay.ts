@@ -129,7 +129,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     window,
     'keydown',
     (e) => {
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB') {
+      // Only the seller's own keys: a page script's synthetic keydown must not open the card.
+      if (e.isTrusted && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB') {
         e.preventDefault();
         openCurrent();
       }

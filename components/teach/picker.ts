@@ -47,7 +47,10 @@ export function startPicker(t: TeachTranslate): void {
     const b = el('button', primary ? 'primary' : undefined, label);
     b.type = 'button';
     b.setAttribute('data-testid', testid);
-    b.addEventListener('click', onClick);
+    // The picker's buttons answer the seller only: a page script's synthetic click is ignored.
+    b.addEventListener('click', (e) => {
+      if (e.isTrusted) onClick();
+    });
     return b;
   };
 
@@ -161,7 +164,10 @@ export function startPicker(t: TeachTranslate): void {
     renderStep();
   };
 
+  // Events a page script dispatched (isTrusted false) neither move the highlight nor pick nor
+  // cancel: only the seller's own mouse and keys teach a rule.
   function onMove(e: MouseEvent) {
+    if (!e.isTrusted) return;
     if (step >= STEPS.length || ours(e)) return highlight(null);
     const target = e.target instanceof Element ? e.target : null;
     if (target !== hovered) highlight(target);
@@ -173,7 +179,7 @@ export function startPicker(t: TeachTranslate): void {
     }
   }
   function onClick(e: MouseEvent) {
-    if (step >= STEPS.length || ours(e)) return;
+    if (!e.isTrusted || step >= STEPS.length || ours(e)) return;
     // The click chooses an element; the page must not also follow a link or open a chat.
     e.preventDefault();
     e.stopPropagation();
@@ -184,7 +190,7 @@ export function startPicker(t: TeachTranslate): void {
     go(step + 1);
   }
   function onKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
+    if (e.isTrusted && e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       stop();

@@ -13,6 +13,7 @@ import { type BuyerRow, distributionsOf, matchingKeys, queryRows } from './buyer
 import type { ServiceDeps, SettingsCache } from './context';
 import { previewCounts } from './previewCounts';
 import { HandlerError, type Handlers } from './router';
+import { releaseAllTeachAccess } from './ruleScripts';
 
 export type AdminHandlerName =
   | 'queryBuyers'
@@ -177,6 +178,11 @@ export function createAdminHandlers(
       });
       // Keep only the seller's language: everything else, demo flag included, starts afresh.
       await settings.save({ ...defaultSettings(deps.browserLanguage), language: prev.language });
+      // The taught sites' scripts and access go too; the data is gone already, so a browser that
+      // refuses is reported, and the next start's rule sync removes scripts that have no rule.
+      await releaseAllTeachAccess().catch((e: unknown) =>
+        console.warn('[Buyer Tiers] could not release teach-mode scripts or site access:', e),
+      );
       await rescorer.full();
       deps.signal({ buyerKeys: [], kinds: ['buyers', 'tags', 'settings'] });
       return { deleted: true };

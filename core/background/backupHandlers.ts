@@ -9,6 +9,9 @@ import {
   encryptBackup,
   META_KEYS,
   META_SCHEMAS,
+  mergeTagsByName,
+  PASSPHRASE_PROBLEM_TEXT,
+  passphraseProblem,
   planRestore,
   type RestoreMode,
   readBackup,
@@ -72,8 +75,15 @@ export function createBackupHandlers(
     }
   };
 
+  /** A merge goes by tag name (mergeTagsByName), so the plan shows what the restore then does. */
+  const fitted = async (backup: BackupFile, mode: RestoreMode): Promise<BackupFile> =>
+    mode === 'merge' ? mergeTagsByName(backup, await db.tags.toArray()) : backup;
+
   return {
     async createBackup({ passphrase }) {
+      // Refused before any work: a weak passphrase would protect nothing once the file is out.
+      const weak = passphrase ? passphraseProblem(passphrase) : undefined;
+      if (weak) throw new HandlerError('invalid-message', PASSPHRASE_PROBLEM_TEXT[weak]);
       const data = await db.transaction(
         'r',
         [...BACKUP_TABLES.map((t) => db.table(t)), db.meta],
@@ -106,12 +116,12 @@ export function createBackupHandlers(
     },
 
     async planRestore({ content, passphrase, mode }) {
-      const backup = await read(content, passphrase);
+      const backup = await fitted(await read(content, passphrase), mode);
       return planRestore(await currentKeys(db), backup, mode);
     },
 
     async applyRestore({ content, passphrase, mode }) {
-      const backup = await read(content, passphrase);
+      const backup = await fitted(await read(content, passphrase), mode);
       const plan = planRestore(await currentKeys(db), backup, mode);
       await restore(db, backup, mode, aggregateContextOf(backup.settings), now());
       // After the commit: the cache then never holds settings the database does not.

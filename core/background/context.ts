@@ -57,9 +57,20 @@ export class SettingsCache {
     this.cached ??= await getSettings(this.db, this.browserLanguage);
     return this.cached;
   }
-  async save(next: Settings): Promise<Settings> {
-    this.cached = await saveSettings(this.db, next);
-    return this.cached;
+  /**
+   * Saves `next`; `alongside` (writes to `db.meta` only) runs in the same transaction, so both are
+   * stored or neither is. The cache changes only after the commit.
+   */
+  async save(next: Settings, alongside?: () => Promise<void>): Promise<Settings> {
+    const saved = alongside
+      ? await this.db.transaction('rw', this.db.meta, async () => {
+          const s = await saveSettings(this.db, next);
+          await alongside();
+          return s;
+        })
+      : await saveSettings(this.db, next);
+    this.cached = saved;
+    return saved;
   }
 }
 

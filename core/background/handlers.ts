@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CapturedOrder } from '../messageSchemas';
 import type { RescoreStatusDto } from '../messaging';
 import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
+import { DEMO_BUILD } from '../sites/demoMode';
 import {
   createTag,
   type DeletedTag,
@@ -31,8 +32,9 @@ import { createGroupsHandlers } from './groupsHandlers';
 import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
+import { recordRescoreOwed } from './rescorer';
 import { HandlerError, type Handlers } from './router';
-import type { SenderInfo } from './sender';
+import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
 import { createStorageHandlers } from './storageHandlers';
 
@@ -217,18 +219,23 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
 
     async loadDemoOrders({ orders, done }, sender) {
-      if (sender.kind !== 'content' || sender.platform !== 'demo') {
+      // The store build has no demo marketplace at all; this branch is dropped from its bundle.
+      if (!DEMO_BUILD || sender.kind !== 'content' || sender.platform !== 'demo') {
         throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
       }
-      const bad = orders.findIndex((o) => (o as { platform?: unknown })?.platform !== 'demo');
-      if (bad >= 0)
-        throw new HandlerError('forbidden', `Demo order ${bad + 1} is not a demo-platform order.`);
-      // Validate the whole batch first: a rejected batch must not change the settings below.
+      // Validate the whole batch first: a rejected batch must not change anything below.
       const valid = validateOrders(orders);
+      const foreign = firstForeignOrder(valid, 'demo');
+      if (foreign >= 0) {
+        throw new HandlerError(
+          'forbidden',
+          `Demo order ${foreign + 1} is not a demo-marketplace order (its key or buyer is another site's).`,
+        );
+      }
       let s = await settings.get();
-      if ((await db.orders.count()) === 0) {
+      if (!s.demoLoaded && (await db.orders.count()) === 0 && (await db.buyers.count()) === 0) {
         // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
-        // excluded as "unconverted"; a seller with real data keeps their own settings.
+        // excluded as "unconverted"; a seller with any data of their own keeps their settings.
         s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
       }
       const res = await writeOrders(db, valid, aggregateContextOf(s), now());
@@ -247,13 +254,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async saveSettings({ settings: raw }) {
       const next = SettingsSchema.parse(raw);
       const prev = await settings.get();
-      const saved = await settings.save(next);
       const aggChanged =
-        prev.shopCurrency !== saved.shopCurrency ||
-        prev.timeZone !== saved.timeZone ||
-        JSON.stringify(prev.currencyRates) !== JSON.stringify(saved.currencyRates);
-      // The rescorer rebuilds the aggregates first when asked, and records the owed work so a
-      // worker stopped half-way through finishes it on its next start.
+        prev.shopCurrency !== next.shopCurrency ||
+        prev.timeZone !== next.timeZone ||
+        JSON.stringify(prev.currencyRates) !== JSON.stringify(next.currencyRates);
+      // The settings and the rescore they owe are written in one transaction: a worker stopped
+      // right after the save still finds the owed rescore (and aggregate rebuild) on its next start.
+      const saved = await settings.save(next, () => recordRescoreOwed(db, aggChanged, now()));
       void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
       deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return saved;

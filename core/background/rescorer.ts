@@ -30,6 +30,26 @@ interface PendingRescore {
   rebuildAggregates: boolean;
 }
 
+function pendingOf(value: unknown): PendingRescore | undefined {
+  const v = value as Partial<PendingRescore> | undefined;
+  return v ? { since: Number(v.since) || 0, rebuildAggregates: v.rebuildAggregates === true } : undefined;
+}
+
+/**
+ * Records that a full rescore (with an aggregate rebuild when `rebuild`) is owed. Run it inside
+ * the transaction that makes the rescore necessary (it needs `db.meta`), so the change and the
+ * marker are written together or not at all: a worker stopped between them cannot leave new
+ * settings with nobody owing the rescore.
+ */
+export async function recordRescoreOwed(db: BuyerTiersDB, rebuild: boolean, at: number): Promise<void> {
+  const prev = pendingOf((await db.meta.get(RESCORE_PENDING_KEY))?.value);
+  const value: PendingRescore = {
+    since: prev?.since ?? at,
+    rebuildAggregates: rebuild || (prev?.rebuildAggregates ?? false),
+  };
+  await db.meta.put({ key: RESCORE_PENDING_KEY, value });
+}
+
 export interface RescorerDeps {
   db: BuyerTiersDB;
   now(): number;
@@ -124,22 +144,13 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     }
   };
 
-  const readPending = async (): Promise<PendingRescore | undefined> => {
-    const v = (await db.meta.get(RESCORE_PENDING_KEY))?.value as Partial<PendingRescore> | undefined;
-    return v ? { since: Number(v.since) || 0, rebuildAggregates: v.rebuildAggregates === true } : undefined;
-  };
+  const readPending = async (): Promise<PendingRescore | undefined> =>
+    pendingOf((await db.meta.get(RESCORE_PENDING_KEY))?.value);
 
   /** Best effort: a full disk must not stop the rescore itself from running. */
   const markPending = async (rebuild: boolean) => {
     try {
-      await db.transaction('rw', db.meta, async () => {
-        const prev = await readPending();
-        const value: PendingRescore = {
-          since: prev?.since ?? now(),
-          rebuildAggregates: rebuild || (prev?.rebuildAggregates ?? false),
-        };
-        await db.meta.put({ key: RESCORE_PENDING_KEY, value });
-      });
+      await db.transaction('rw', db.meta, () => recordRescoreOwed(db, rebuild, now()));
     } catch {
       // Nothing to do: without the marker only a worker death would lose this rescore.
     }

@@ -132,3 +132,24 @@ export async function syncStoredRuleScripts(db: BuyerTiersDB, platform: TeachPla
   });
   await syncRuleScripts(rules, platform);
 }
+
+/** Host patterns the manifest grants at install (the built-in marketplaces): never released. */
+function requiredOrigins(): Set<string> {
+  const m = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  return new Set([...(m.host_permissions ?? []), ...(m.permissions ?? [])].filter((p) => p.includes('://')));
+}
+
+/**
+ * For "Delete everything": gives back what teach mode took. Every taught content script
+ * (`rule-*`) is unregistered and every optional origin the seller granted is released, so a
+ * deleted install does not keep running on, or keep access to, the sites it was taught.
+ */
+export async function releaseAllTeachAccess(): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ids = registered.filter((s) => s.id.startsWith(SCRIPT_PREFIX)).map((s) => s.id);
+  if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
+  const required = requiredOrigins();
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const optional = granted.filter((o) => !required.has(o));
+  if (optional.length > 0) await browser.permissions.remove({ origins: optional });
+}

@@ -1,3 +1,5 @@
+import { orderKeyOf, splitBuyerKey } from '../model';
+
 /**
  * Who sent a message. Only the extension's own contexts are accepted: its pages (popup,
  * dashboard) and its content scripts. A content script is further bound to the platform of the
@@ -28,4 +30,27 @@ export async function classifySender(sender: RawSender, env: SenderEnv): Promise
   if (url.startsWith(env.extensionBaseUrl)) return { kind: 'page' };
   if (!sender.tab || !/^https?:/.test(url)) return null;
   return { kind: 'content', url, platform: await env.platformForUrl(url), tabId: sender.tab.id };
+}
+
+/** The fields of an order that say whose it is. */
+export interface OwnedOrder {
+  key: string;
+  orderId: string;
+  platform: string;
+  buyerKey: string;
+}
+
+/**
+ * Index of the first order that does not belong to `platform`, or -1: its platform, its key
+ * (`<platform>:<orderId>`, exactly as orderKeyOf builds it) and its buyer key must all be that
+ * platform's. A page that may write `demo` orders must not overwrite `amazon:…` ones.
+ */
+export function firstForeignOrder(orders: readonly OwnedOrder[], platform: string): number {
+  return orders.findIndex(
+    (o) =>
+      o.platform !== platform ||
+      o.key !== orderKeyOf(platform, o.orderId) ||
+      !o.buyerKey.includes(':') ||
+      splitBuyerKey(o.buyerKey).platform !== platform,
+  );
 }

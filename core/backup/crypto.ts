@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fromBase64, toBase64 } from './base64';
 import { BackupError } from './errors';
+import { PASSPHRASE_PROBLEM_TEXT, passphraseProblem } from './passphrase';
 
 export const ENCRYPTED_FORMAT = 'buyer-tiers-backup-encrypted';
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256. */
@@ -66,6 +67,8 @@ export async function encryptBackup(
   options: { iterations?: number } = {},
 ): Promise<EncryptedEnvelope> {
   if (passphrase.length === 0) throw new BackupError('passphrase-required', 'choose a passphrase');
+  const weak = passphraseProblem(passphrase);
+  if (weak) throw new BackupError('weak-passphrase', PASSPHRASE_PROBLEM_TEXT[weak]);
   const iterations = options.iterations ?? MIN_ITERATIONS;
   if (iterations < MIN_ITERATIONS) throw new RangeError(`at least ${MIN_ITERATIONS} PBKDF2 iterations`);
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));

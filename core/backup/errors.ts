@@ -4,6 +4,7 @@ export type BackupErrorCode =
   | 'unsupported-version'
   | 'invalid-record'
   | 'passphrase-required'
+  | 'weak-passphrase'
   | 'wrong-passphrase-or-tampered'
   | 'bad-envelope'
   | 'crypto-unavailable';

@@ -164,7 +164,10 @@ export function buyersToJson(rows: readonly ExportRow[], options: ExportOptions 
   return JSON.stringify(out, null, 2);
 }
 
-/** Buyer ids for the clipboard: one per line, each once, in the given order. */
+/**
+ * Buyer ids for the clipboard: one per line, each once, in the given order. The clipboard is
+ * pasted into spreadsheets as often as files are opened in one, so ids get the same formula guard.
+ */
 export function buyerIdsText(rows: readonly Pick<ExportRow, 'buyerId'>[]): string {
-  return [...new Set(rows.map((r) => r.buyerId))].join('\n');
+  return [...new Set(rows.map((r) => r.buyerId))].map(neutralizeCell).join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * Host permissions: only the built-in marketplaces (DESIGN: Permissions). Every other origin is
- * an optional permission asked for in teach mode. 127.0.0.1 serves the local demo marketplace.
- * The manifest and the content script's matches both read this list.
+ * an optional permission asked for in teach mode. The manifest and the content script's matches
+ * both read this list.
  */
 export const BUILT_IN_HOSTS = [
   'https://web.whatsapp.com/*',
@@ -13,5 +13,10 @@ export const BUILT_IN_HOSTS = [
   'https://myseller.taobao.com/*',
   'https://trade.taobao.com/*',
   'https://qn.taobao.com/*',
-  'http://127.0.0.1/*',
 ];
+
+/**
+ * The local demo marketplace (tests/demo/server.ts). Only the demo build adds it (wxt.config.ts),
+ * never the store build: a loopback page must not pass for a marketplace there.
+ */
+export const DEMO_HOSTS = ['http://127.0.0.1/*'];

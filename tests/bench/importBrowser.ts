@@ -33,7 +33,8 @@ async function writeCsv(path: string, lines: number): Promise<void> {
 }
 
 export async function run(report: Report): Promise<void> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    execSync('npx wxt build --mode demo', { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bt-bench-import-'));
   const file = join(dir, 'orders.csv');
   await writeCsv(file, LINES);

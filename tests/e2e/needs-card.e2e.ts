@@ -209,7 +209,10 @@ describe('needs from conversations on the buyer card', () => {
 
     // The seller disagrees: quality, from the card.
     await summary(page).locator('.bt-needs__edit').click();
-    await summary(page).locator('.bt-needs__correct select').selectOption('quality');
+    // With the keyboard, as a seller can: the overlay ignores the untrusted change event that
+    // selectOption() dispatches (a page script could dispatch the same).
+    await summary(page).locator('.bt-needs__correct select').focus();
+    await page.keyboard.type('Quality');
     await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain('Quality-oriented');
     expect(await summaryText(page)).toContain('set by you');
     await expect

@@ -100,8 +100,10 @@ describe('built-in adapters at their real URLs', () => {
   it('inserts a reply into a contenteditable chat box without sending', async () => {
     const exp = expectedOf('whatsapp')['chat-open.html'];
     const page = await openFixture('whatsapp', 'chat-open.html', exp.url);
-    // The fixture has no layout CSS: list rows overlap the header, so click the badge directly.
-    await page.locator('buyer-tiers-badge [data-testid="bt-badge"]').dispatchEvent('click');
+    // The fixture has no layout CSS: list rows overlap the header, so press the badge with the
+    // keyboard (a synthetic dispatchEvent click is untrusted, and the overlay ignores those).
+    await page.locator('buyer-tiers-badge [data-testid="bt-badge"]').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid="bt-card"]').count(), { timeout: 10_000 }).toBe(1);
     // A chat-only buyer has no orders: the card still offers no-order actions or none at all.
     await expect
@@ -123,7 +125,8 @@ describe('built-in adapters at their real URLs', () => {
     const actions = await page.locator('[data-testid="bt-insert"]').count();
     if (actions > 0) {
       const reply = (await page.locator('.bt-action p').first().textContent()) ?? '';
-      await page.locator('[data-testid="bt-insert"]').first().dispatchEvent('click');
+      await page.locator('[data-testid="bt-insert"]').first().focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => box.textContent()).toContain(reply.slice(0, 20));
     }
     expect(await page.evaluate(() => (window as unknown as { btKeys: number }).btKeys)).toBe(sent);

@@ -2,7 +2,7 @@
  * Screenshots of the demo chat page with the badge and an open buyer card, in English and
  * Chinese, for the README: docs/screenshots/chat-{en,zh_CN}.png.
  *
- *   npx wxt build && node --import tsx tests/tools/chat-screenshots.ts
+ *   npx wxt build --mode demo && node --import tsx tests/tools/chat-screenshots.ts
  *
  * Chinese text needs a CJK font on the machine (e.g. Debian's fonts-noto-cjk).
  */

@@ -46,7 +46,8 @@ if (!onlyE2e) {
 
 if (!onlyUnit) {
   ensureChromium();
-  const build = run('npx', ['wxt', 'build']);
+  // The real-browser tests run on the demo marketplace, which only the demo build serves.
+  const build = run('npx', ['wxt', 'build', '--mode', 'demo']);
   if (build !== 0) {
     console.error('The extension build failed, so the real-browser tests could not run.');
     failed += 1;

@@ -2,7 +2,7 @@
  * Screenshots of the popup and dashboard in English and Chinese with the demo shop loaded, for
  * the README: docs/screenshots/{popup,dashboard}-{en,zh_CN}.png (plus the popup's tag list).
  *
- *   npx wxt build && node --import tsx tests/tools/screenshots.ts
+ *   npx wxt build --mode demo && node --import tsx tests/tools/screenshots.ts
  *
  * Chinese text needs a CJK font on the machine (e.g. Debian's fonts-noto-cjk), or it renders as boxes.
  */

@@ -11,8 +11,9 @@ import { ensureDependencies } from './deps.mjs';
 
 ensureDependencies();
 const chromiumPath = ensureChromium();
-console.log('Building the extension …');
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+console.log('Building the extension (demo build) …');
+// The demo build carries the demo marketplace's adapter and loopback access; the store build does not.
+const build = spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // The demo server is TypeScript; run it through tsx in a child process and read its URL.
@@ -33,7 +34,7 @@ const demoUrl = await new Promise((ok, fail) => {
 });
 
 const { chromium } = await import('playwright-core');
-const extensionDir = resolve('.output/chrome-mv3');
+const extensionDir = resolve('.output/chrome-mv3-demo');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
 const profile = mkdtempSync(join(tmpdir(), 'buyer-tiers-demo-'));
 const context = await chromium.launchPersistentContext(profile, {

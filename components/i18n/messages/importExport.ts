@@ -113,6 +113,10 @@ export const importExportMessages = defineMessages(
     'io.backup.passphrase': 'Passphrase (optional)',
     'io.backup.passphraseAgain': 'Passphrase again',
     'io.backup.mismatch': 'The passphrases differ.',
+    'io.backup.weak.too-short':
+      'Use a passphrase of at least {min} characters; a few unrelated words are easy to remember.',
+    'io.backup.weak.guessable':
+      'This passphrase is too easy to guess (one repeated character, a keyboard or number sequence, or a common password). Use a few unrelated words.',
     'io.backup.go': 'Download backup',
     'io.backup.saved': 'Backup saved as {file}.',
     'io.backup.savedEncrypted': 'Encrypted backup saved as {file}.',
@@ -252,6 +256,9 @@ export const importExportMessages = defineMessages(
     'io.backup.passphrase': '密码（可选）',
     'io.backup.passphraseAgain': '再次输入密码',
     'io.backup.mismatch': '两次输入的密码不一致。',
+    'io.backup.weak.too-short': '密码至少需要 {min} 个字符；几个互不相关的词语既好记又安全。',
+    'io.backup.weak.guessable':
+      '这个密码太容易被猜到（同一个字符重复、键盘或数字顺序、或常见密码）。请使用几个互不相关的词语。',
     'io.backup.go': '下载备份',
     'io.backup.saved': '备份已保存为 {file}。',
     'io.backup.savedEncrypted': '加密备份已保存为 {file}。',

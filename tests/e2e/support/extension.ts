@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+/** The demo build (`wxt build --mode demo`): the store build has no demo marketplace to test on. */
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3-demo');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export interface ExtensionSession {

@@ -74,7 +74,10 @@ describe('encrypted backups', () => {
   });
 
   it('wrong passphrase, tampering and damage give typed errors, never data', async () => {
-    const env = await encryptBackup(serializeBackup(createBackup(sampleBackupInput(), 1)), 'secret');
+    const env = await encryptBackup(
+      serializeBackup(createBackup(sampleBackupInput(), 1)),
+      'secret garden gate',
+    );
     const code = async (p: Promise<unknown>) =>
       backupError(
         await p.then(
@@ -85,16 +88,16 @@ describe('encrypted backups', () => {
     expect(await code(decryptBackup(env, 'Secret'))).toBe('wrong-passphrase-or-tampered');
     const bytes = atob(env.ciphertext);
     const flipped = btoa(String.fromCharCode(bytes.charCodeAt(0) ^ 1) + bytes.slice(1));
-    expect(await code(decryptBackup({ ...env, ciphertext: flipped }, 'secret'))).toBe(
+    expect(await code(decryptBackup({ ...env, ciphertext: flipped }, 'secret garden gate'))).toBe(
       'wrong-passphrase-or-tampered',
     );
-    expect(await code(decryptBackup({ ...env, kdf: { ...env.kdf, iterations: 600_001 } }, 'secret'))).toBe(
-      'wrong-passphrase-or-tampered',
-    );
-    expect(await code(decryptBackup({ ...env, kdf: { ...env.kdf, iterations: 1000 } }, 'secret'))).toBe(
-      'bad-envelope',
-    );
-    expect(await code(decryptBackup({ ...env, iv: '***' }, 'secret'))).toBe('bad-envelope');
+    expect(
+      await code(decryptBackup({ ...env, kdf: { ...env.kdf, iterations: 600_001 } }, 'secret garden gate')),
+    ).toBe('wrong-passphrase-or-tampered');
+    expect(
+      await code(decryptBackup({ ...env, kdf: { ...env.kdf, iterations: 1000 } }, 'secret garden gate')),
+    ).toBe('bad-envelope');
+    expect(await code(decryptBackup({ ...env, iv: '***' }, 'secret garden gate'))).toBe('bad-envelope');
     expect(await code(readBackup(JSON.stringify(env)))).toBe('passphrase-required');
   });
 });

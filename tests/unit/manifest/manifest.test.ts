@@ -4,20 +4,30 @@
  * Checks: host permissions are exactly BUILT_IN_HOSTS (no `<all_urls>`, no wildcard host), the
  * teach-mode wildcard is only optional, a strict extension-page CSP, minimal web-accessible
  * resources, and no remote code in any built JS: no eval / new Function, no script loaded from
- * the network, no fetch except the demo loader's same-origin `/demo-data.json`.
+ * the network, no fetch at all. The store build carries nothing of the demo marketplace (no
+ * loopback host access or content-script match, no demo adapter, no `/demo-data.json` fetch);
+ * the demo build (`--mode demo`, what `npm start` and the real-browser tests load) does.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
+import { BUILT_IN_HOSTS, DEMO_HOSTS } from '@/core/sites/hosts';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.output/manifest-test');
 const CONFIG = 'tests/unit/manifest/wxt.manifest-test.config.ts';
 const SOURCES = ['core', 'components', 'entrypoints', 'public', 'wxt.config.ts', 'package.json', CONFIG];
-const TARGETS = { chrome: 'chrome-mv3', firefox: 'firefox-mv2' } as const;
-type Browser = keyof typeof TARGETS;
+/** The store builds (mode "production") and the demo build, each with its output folder. */
+const TARGETS = {
+  chrome: { browser: 'chrome', mode: 'production', dir: 'chrome-mv3' },
+  firefox: { browser: 'firefox', mode: 'production', dir: 'firefox-mv2' },
+  'chrome-demo': { browser: 'chrome', mode: 'demo', dir: 'chrome-mv3-demo' },
+} as const;
+type Target = keyof typeof TARGETS;
+const STORE_BUILDS = ['chrome', 'firefox'] as const satisfies readonly Target[];
+/** Strings only the demo marketplace's code contains (core/sites/demo.ts, demoLoader.ts). */
+const DEMO_CODE_MARKERS = ['demo-data.json', '#reply-input', '.conversation-name[data-buyer-id]'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -38,14 +48,15 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   return out;
 }
 
-/** Builds `browser` unless its manifest is newer than every source file. */
-function ensureBuilt(browser: Browser): string {
-  const dir = join(OUT, TARGETS[browser]);
+/** Builds `target` unless its manifest is newer than every source file. */
+function ensureBuilt(target: Target): string {
+  const { browser, mode, dir: name } = TARGETS[target];
+  const dir = join(OUT, name);
   const manifest = join(dir, 'manifest.json');
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (!existsSync(manifest) || statSync(manifest).mtimeMs < sourcesAt) {
     try {
-      execFileSync('npx', ['wxt', 'build', '-c', CONFIG, '-b', browser], {
+      execFileSync('npx', ['wxt', 'build', '-c', CONFIG, '-b', browser, '--mode', mode], {
         cwd: ROOT,
         stdio: 'pipe',
         timeout: 120_000,
@@ -53,7 +64,7 @@ function ensureBuilt(browser: Browser): string {
     } catch (e) {
       const out = e as { stdout?: Buffer; stderr?: Buffer };
       throw new Error(
-        `wxt build -b ${browser} failed, so the manifest cannot be checked:\n${String(out.stdout ?? '').slice(-2000)}${String(out.stderr ?? '').slice(-2000)}`,
+        `wxt build -b ${browser} --mode ${mode} failed, so the manifest cannot be checked:\n${String(out.stdout ?? '').slice(-2000)}${String(out.stderr ?? '').slice(-2000)}`,
       );
     }
   }
@@ -73,10 +84,10 @@ interface Manifest {
   [k: string]: unknown;
 }
 
-const builds: Partial<Record<Browser, { dir: string; manifest: Manifest }>> = {};
+const builds: Partial<Record<Target, { dir: string; manifest: Manifest }>> = {};
 
 beforeAll(() => {
-  for (const b of Object.keys(TARGETS) as Browser[]) {
+  for (const b of Object.keys(TARGETS) as Target[]) {
     const dir = ensureBuilt(b);
     builds[b] = { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest };
   }
@@ -109,13 +120,16 @@ function privileges(m: Manifest) {
   };
 }
 
-describe.each(Object.keys(TARGETS) as Browser[])('%s build: least privilege', (browser) => {
+function hostsOf(m: Manifest): string[] {
+  return m.manifest_version === 3 ? (m.host_permissions ?? []) : (m.permissions ?? []).filter(isHostPattern);
+}
+
+describe.each(STORE_BUILDS)('%s build: least privilege', (browser) => {
   const get = () => builds[browser]!;
 
   it('host access is exactly the built-in marketplaces: no <all_urls>, no wildcard host', () => {
     const m = get().manifest;
-    const hosts =
-      m.manifest_version === 3 ? (m.host_permissions ?? []) : (m.permissions ?? []).filter(isHostPattern);
+    const hosts = hostsOf(m);
     expect([...hosts].sort()).toEqual([...BUILT_IN_HOSTS].sort());
     for (const h of hosts) {
       expect(h).not.toBe('<all_urls>');
@@ -195,8 +209,6 @@ describe.each(Object.keys(TARGETS) as Browser[])('%s build: least privilege', (b
       }
       for (const m of text.matchAll(/.{0,120}\bfetch\s*\(.{0,60}/g)) {
         const call = m[0];
-        // The demo loader, same origin: fetch(`${origin}/demo-data.json`).
-        if (/fetch\(`\$\{\w+\}\/demo-data\.json`\)/.test(call)) continue;
         // Vite's modulepreload polyfill fetches the extension's own <link rel=modulepreload> chunks.
         if (/\.ep\)return;\w+\.ep=!0;let \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)/.test(call)) continue;
         problems.push(`${name}: ${call.slice(100)}`);
@@ -206,6 +218,42 @@ describe.each(Object.keys(TARGETS) as Browser[])('%s build: least privilege', (b
   });
 
   it('matches the reviewed privileges snapshot (update it only with a security review)', () => {
+    expect(privileges(get().manifest)).toMatchSnapshot();
+  });
+
+  it('carries nothing of the demo marketplace: no loopback access or match, no demo adapter or data', () => {
+    const { dir, manifest } = get();
+    const loopback = /127\.0\.0\.1|localhost|\[::1\]/;
+    expect(hostsOf(manifest).filter((h) => loopback.test(h))).toEqual([]);
+    expect(
+      (manifest.content_scripts ?? []).flatMap((c) => c.matches).filter((h) => loopback.test(h)),
+    ).toEqual([]);
+    const found: string[] = [];
+    for (const file of filesUnder(dir, /\.(m?js|html|json)$/)) {
+      const text = readFileSync(file, 'utf8');
+      for (const marker of [...DEMO_CODE_MARKERS, ...DEMO_HOSTS]) {
+        if (text.includes(marker)) found.push(`${relative(dir, file)}: ${marker}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('chrome demo build (npm start, real-browser tests)', () => {
+  const get = () => builds['chrome-demo']!;
+
+  it('adds exactly the demo marketplace: loopback host access and content-script match', () => {
+    const m = get().manifest;
+    expect([...hostsOf(m)].sort()).toEqual([...BUILT_IN_HOSTS, ...DEMO_HOSTS].sort());
+    for (const cs of m.content_scripts ?? []) expect(cs.matches).toEqual(expect.arrayContaining(DEMO_HOSTS));
+  });
+
+  it('carries the demo adapter and the demo-data loader in its content script', () => {
+    const text = readFileSync(join(get().dir, 'content-scripts/content.js'), 'utf8');
+    for (const marker of DEMO_CODE_MARKERS) expect(text, marker).toContain(marker);
+  });
+
+  it('matches the reviewed privileges snapshot', () => {
     expect(privileges(get().manifest)).toMatchSnapshot();
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * The layer rules, enforced (README: layering; DESIGN: structure):
+ * - the pure core (core/model, scoring, needs, import, export, backup) imports no Dexie, WXT,
+ *   Preact, core/store or core/background;
+ * - components and entrypoints never import core/store (UI reaches data through messages);
+ * - `npm run lint` (Biome's noRestrictedImports/noRestrictedGlobals in biome.json) fails on a
+ *   file that breaks them;
+ * - the store build's content script, loaded on every marketplace page, carries no zod and stays
+ *   under its size budget.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+const PURE_CORE = ['core/model', 'core/scoring', 'core/needs', 'core/import', 'core/export', 'core/backup'];
+const UI = ['components', 'entrypoints'];
+const PURE_FORBIDDEN_PACKAGES = /^(dexie|wxt|preact|@preact)(\/|$)/;
+const CONTENT_SCRIPT_BUDGET = 60 * 1024;
+
+function sourceFiles(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports (static and dynamic). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  const re =
+    /(?:\bimport\s+(?:type\s+)?(?:[^'"()]*?\sfrom\s+)?|\bexport\s+(?:type\s+)?[^'"()]*?\sfrom\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
+  for (const m of text.matchAll(re)) out.push(m[1]);
+  return out;
+}
+
+/** A specifier as a path relative to the repository (packages stay as they are). */
+function target(file: string, spec: string): string {
+  if (spec.startsWith('@/')) return spec.slice(2);
+  if (spec.startsWith('.')) return relative(ROOT, resolve(ROOT, dirname(file), spec));
+  return spec;
+}
+
+const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
+describe('import rules', () => {
+  it('finds the imports it checks (the scanner is not blind)', () => {
+    const scoring = sourceFiles('core/scoring');
+    expect(scoring.length).toBeGreaterThan(5);
+    expect(scoring.flatMap(importsOf).length).toBeGreaterThan(10);
+    expect(
+      importsOf('core/background/handlers.ts').map((s) => target('core/background/handlers.ts', s)),
+    ).toContain('core/store');
+  });
+
+  it('the pure core imports no Dexie, WXT, Preact, core/store or core/background', () => {
+    const bad = PURE_CORE.flatMap(sourceFiles).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => {
+          const t = target(file, spec);
+          return PURE_FORBIDDEN_PACKAGES.test(t) || inside(t, 'core/store') || inside(t, 'core/background');
+        })
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('components and entrypoints never import core/store', () => {
+    const bad = UI.flatMap(sourceFiles).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => inside(target(file, spec), 'core/store'))
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('npm run lint enforces the same rules', () => {
+  const BIOME = join(ROOT, 'node_modules/.bin/biome');
+
+  /** Writes `files`, lints just them with the project's biome.json, and removes them again. */
+  function lint(files: Record<string, string>): { status: number | null; out: string } {
+    try {
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(ROOT, path), text);
+      const r = spawnSync(BIOME, ['lint', ...Object.keys(files)], { cwd: ROOT, encoding: 'utf8' });
+      return { status: r.status, out: `${r.stdout}${r.stderr}` };
+    } finally {
+      for (const path of Object.keys(files)) rmSync(join(ROOT, path), { force: true });
+    }
+  }
+
+  it('fails on a core/scoring file importing dexie, the store or using browser', () => {
+    const probe = 'core/scoring/zz-architecture-probe.ts';
+    const r = lint({
+      [probe]:
+        "import Dexie from 'dexie';\nimport { openStore } from '../store';\nexport const x = [Dexie, openStore, browser];\n",
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('only core/store imports Dexie');
+    expect(r.out).toContain('cannot import core/store or core/background');
+    expect(r.out).toContain('noRestrictedGlobals');
+  });
+
+  it('fails on a component importing the store (alias or relative path)', () => {
+    const probe = 'components/overlay/zz-architecture-probe.ts';
+    const r = lint({
+      [probe]:
+        "import { openStore } from '@/core/store';\nimport { getSettings } from '../../core/store/settings';\nexport const x = [openStore, getSettings];\n",
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.out.match(/only core\/background imports core\/store/g)?.length).toBe(2);
+  });
+
+  it('passes the same kind of file when it keeps to the rules', () => {
+    const r = lint({
+      'core/scoring/zz-architecture-probe.ts':
+        "import { epochDayInZoneFast } from './zoneDay';\nexport const x = epochDayInZoneFast;\n",
+    });
+    expect(r.out).not.toContain('noRestricted');
+  });
+});
+
+describe('the store build’s content script', () => {
+  const OUT = join(ROOT, '.output/architecture-test/chrome-mv3');
+  const CONTENT = join(OUT, 'content-scripts/content.js');
+  let text = '';
+
+  beforeAll(() => {
+    execFileSync('npx', ['wxt', 'build', '-c', 'tests/unit/architecture.wxt.config.ts'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    text = readFileSync(CONTENT, 'utf8');
+  }, 180_000);
+
+  it('carries no zod (validation happens in the background)', () => {
+    for (const marker of ['_zod', 'ZodError', '$ZodType', 'safeParse'])
+      expect(text, marker).not.toContain(marker);
+  });
+
+  it(`stays under ${CONTENT_SCRIPT_BUDGET / 1024} KB`, () => {
+    expect(statSync(CONTENT).size).toBeLessThan(CONTENT_SCRIPT_BUDGET);
+  });
+});

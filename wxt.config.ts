@@ -23,15 +23,15 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The content script's matches are BUILT_IN_HOSTS (entrypoints/content); a demo build also
-    // runs it on the demo marketplace.
+    // Built-in sites have manifest content scripts of their own (entrypoints/<site>.content.ts);
+    // the generic one (entrypoints/content) is registered at runtime for taught origins, and a
+    // demo build also runs it on the demo marketplace.
     'build:manifestGenerated': (wxt, manifest) => {
       if (!DEMO_MODES.has(wxt.config.mode)) return;
-      for (const cs of manifest.content_scripts ?? []) {
-        if (BUILT_IN_HOSTS.every((h) => cs.matches?.includes(h))) {
-          cs.matches = [...new Set([...(cs.matches ?? []), ...DEMO_HOSTS])];
-        }
-      }
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: [...DEMO_HOSTS], js: ['content-scripts/content.js'], run_at: 'document_idle' },
+      ];
     },
   },
   manifest: ({ browser, mode }) => ({

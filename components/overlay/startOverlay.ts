@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CHANGE_SIGNAL_KEY, type ChangeSignal, OPEN_CARD_MESSAGE, request } from '@/core/messaging';
+import type { SiteAdapter } from '@/core/sites/types';
 import { BadgeStore } from './badgeStore';
 import { startOrderCapture } from './capture';
 import { createCardController } from './cardController';
@@ -15,9 +16,15 @@ import { startNeedsWatch } from './needsWatch';
 import { watchPage } from './pageWatcher';
 import { resolveAdapter } from './siteAdapter';
 
-/** Entry of the in-page overlay: picks the adapter for this page and starts what it supports. */
-export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
-  const resolved = await resolveAdapter(location.href);
+/**
+ * Entry of the in-page overlay: picks the adapter for this page among `builtIns` (the adapters
+ * this content script was built with) or a taught rule, and starts what it supports.
+ */
+export async function startOverlay(
+  ctx: ContentScriptContext,
+  builtIns: readonly SiteAdapter[],
+): Promise<void> {
+  const resolved = await resolveAdapter(location.href, builtIns);
   if (!resolved || ctx.isInvalid) return;
   const { custom } = resolved;
   // A buyer first met by name and later by a stable handle (WhatsApp: the phone) is merged once,

@@ -1,16 +1,25 @@
 import { startOverlay } from '@/components/overlay/startOverlay';
-import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
+import { demoAdapter } from '@/core/sites/demo';
+import { DEMO_BUILD } from '@/core/sites/demoMode';
 
 /*
+ * The overlay for pages without a built-in site script: origins a seller taught (registered at
+ * runtime by core/background/ruleScripts.ts, which names this file) and, in the demo build only,
+ * the local demo marketplace (wxt.config.ts adds that match). Built-in sites have their own
+ * `<site>.content.ts`, each carrying just its adapter.
+ *
  * The overlay's CSS is inlined into the bundle and shared by every shadow root as one
  * constructed stylesheet (components/overlay/shadowHost.ts), so nothing is injected into the
  * page and origins registered later by teach mode need no web-accessible CSS file.
  */
 export default defineContentScript({
-  matches: BUILT_IN_HOSTS,
+  matches: [],
+  registration: 'runtime',
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx).catch((e) => console.warn('[Buyer Tiers] overlay not started:', e));
+    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : []).catch((e) =>
+      console.warn('[Buyer Tiers] overlay not started:', e),
+    );
   },
 });

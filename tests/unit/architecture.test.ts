@@ -125,10 +125,12 @@ describe('npm run lint enforces the same rules', () => {
   });
 });
 
-describe('the store build’s content script', () => {
+describe('the store build’s content scripts', () => {
   const OUT = join(ROOT, '.output/architecture-test/chrome-mv3');
-  const CONTENT = join(OUT, 'content-scripts/content.js');
-  let text = '';
+  const DIR = join(OUT, 'content-scripts');
+  /** One bundle per built-in site plus the generic one for taught origins. */
+  const EXPECTED = ['amazon.js', 'content.js', 'etsy.js', 'qianniu.js', 'whatsapp.js'];
+  let files: string[] = [];
 
   beforeAll(() => {
     execFileSync('npx', ['wxt', 'build', '-c', 'tests/unit/architecture.wxt.config.ts'], {
@@ -136,15 +138,38 @@ describe('the store build’s content script', () => {
       stdio: 'pipe',
       timeout: 120_000,
     });
-    text = readFileSync(CONTENT, 'utf8');
+    files = readdirSync(DIR).filter((f) => f.endsWith('.js'));
   }, 180_000);
 
-  it('carries no zod (validation happens in the background)', () => {
-    for (const marker of ['_zod', 'ZodError', '$ZodType', 'safeParse'])
-      expect(text, marker).not.toContain(marker);
+  it('has one bundle per built-in site and the generic one', () => {
+    expect(files).toEqual(expect.arrayContaining(EXPECTED));
   });
 
-  it(`stays under ${CONTENT_SCRIPT_BUDGET / 1024} KB`, () => {
-    expect(statSync(CONTENT).size).toBeLessThan(CONTENT_SCRIPT_BUDGET);
+  it('carry no zod (validation happens in the background)', () => {
+    for (const f of files) {
+      const text = readFileSync(join(DIR, f), 'utf8');
+      for (const marker of ['_zod', 'ZodError', '$ZodType', 'safeParse'])
+        expect(text, `${f}: ${marker}`).not.toContain(marker);
+    }
+  });
+
+  it(`each stay under ${CONTENT_SCRIPT_BUDGET / 1024} KB`, () => {
+    for (const f of files) expect(statSync(join(DIR, f)).size, f).toBeLessThan(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it('a site’s bundle carries no other site’s adapter', () => {
+    // Selectors unique to each adapter: a bundle must contain its own and nobody else's.
+    const marks: Record<string, string> = {
+      'whatsapp.js': 'conversation-info-header-chat-title',
+      'amazon.js': 'buyer-name-with-link',
+      'etsy.js': 'panel-body-row',
+      'qianniu.js': 'next-table',
+    };
+    for (const [file, own] of Object.entries(marks)) {
+      const text = readFileSync(join(DIR, file), 'utf8');
+      expect(text.includes(own), `${file} has its own adapter`).toBe(true);
+      for (const [other, mark] of Object.entries(marks))
+        if (other !== file) expect(text.includes(mark), `${file} carries ${other}'s adapter`).toBe(false);
+    }
   });
 });

@@ -148,12 +148,15 @@ describe('WhatsApp Web, 2026 markup', () => {
       .poll(() => headerBadge(page).getAttribute('data-buyer-key'), { timeout: 15_000 })
       .toBe('whatsapp:Emily Miller');
     const bubbles = await page.locator('#main [data-testid^="conv-msg"]').count();
-    await headerBadge(page).dispatchEvent('click');
+    // Pressed with the keyboard: a dispatched click is untrusted, and the overlay ignores those.
+    await headerBadge(page).focus();
+    await page.keyboard.press('Enter');
     const insert = page.locator('[data-testid="bt-insert"]').first();
     await expect.poll(() => insert.count(), { timeout: 15_000 }).toBe(1);
     const reply = ((await page.locator('.bt-action p').first().textContent()) ?? '').trim();
     expect(reply.length).toBeGreaterThan(10);
-    await insert.dispatchEvent('click');
+    await insert.focus();
+    await page.keyboard.press('Enter');
     const state = () =>
       page.evaluate(
         () => (window as unknown as { lexicalDouble: { model: string; sends: number } }).lexicalDouble,

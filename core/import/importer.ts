@@ -9,6 +9,7 @@ import { OrderLedger } from './ledger';
 import { readLine } from './line';
 import { MappingSpec, type Preset, type ResolvedMapping, type SavedPreset } from './mapping';
 import { BUILT_IN_PRESETS, getPreset } from './presets';
+import { recogniseUnusableReport } from './reports';
 import {
   detectPreset,
   presetHeaderNames,
@@ -161,6 +162,11 @@ class RowImporter implements Importer {
   }
 
   private findHeader(row: CsvRow): void {
+    // A known report without buyers or prices is named before any preset tries (and half-matches) it;
+    // an explicit mapping is the seller's own decision and is not second-guessed.
+    const unusable = this.spec ? undefined : recogniseUnusableReport(row.cells);
+    if (unusable)
+      throw new ImportError('unusable-report', `line ${row.line}: ${unusable.message}`, [], unusable);
     const result = this.tryHeader(row);
     if (result?.ok) {
       this.bind(result.mapping);

@@ -1,7 +1,7 @@
 import { normalizeBuyerId } from '../model';
 import { cleanCell, looksMangledNumber, MAX_CELL } from './cells';
 import { toCountryCode } from './country';
-import { canonicalCode } from './currency';
+import { recogniseCurrency } from './currency';
 import { parseDate } from './date';
 import type { MappingField, ResolvedMapping } from './mapping';
 import { parseMoney } from './money';
@@ -95,12 +95,16 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
     negative: false,
   };
   if (currencyCell !== '') {
-    const code = canonicalCode(currencyCell);
-    if (/^[A-Z]{3}$/.test(code)) state.currency = code;
+    // `CDN`, `RMB`, `US$`, `人民币`… are recognised; any other three capitals is taken as an ISO
+    // code we do not list (MUR, XCD…) rather than refused.
+    const code =
+      recogniseCurrency(currencyCell, ctx.currency ?? ctx.fallbackCurrency) ??
+      (/^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined);
+    if (code) state.currency = code;
     else
       errors.push({
         field: 'currencyColumn',
-        reason: `'${currencyCell.slice(0, 20)}' is not a currency code`,
+        reason: `'${currencyCell.slice(0, 20)}' is not a currency (write an ISO code such as USD)`,
       });
   }
   const total = moneyOf(cells, m, 'total', state, errors);

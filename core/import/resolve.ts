@@ -1,8 +1,8 @@
 import { cleanHeaderCell, normalizeHeader } from './header';
 import {
   AMOUNT_FIELDS,
-  MAPPING_FIELDS,
-  type MappingField,
+  COLUMN_FIELDS,
+  type ColumnField,
   type MappingSpec,
   type Preset,
   type PresetLayout,
@@ -30,16 +30,17 @@ export function headerIndex(header: readonly string[]): Map<string, number> {
 }
 
 interface LayoutMatch {
-  columns: Partial<Record<MappingField, number>>;
+  columns: Partial<Record<ColumnField, number>>;
+  fallbackColumns: number[];
   score: number;
   missing: string[];
 }
 
 function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMatch {
-  const columns: Partial<Record<MappingField, number>> = {};
+  const columns: Partial<Record<ColumnField, number>> = {};
   const used = new Set<number>();
   let score = 0;
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const candidates = layout.columns[field];
     if (!candidates) continue;
     for (const name of candidates) {
@@ -54,6 +55,12 @@ function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMa
       }
     }
   }
+  // Every buyer fallback column present, in the layout's order (Billing Phone, then Shipping Phone).
+  const fallbackColumns: number[] = [];
+  for (const name of layout.columns.buyerFallback ?? []) {
+    const i = index.get(normalizeHeader(name));
+    if (i !== undefined && !fallbackColumns.includes(i)) fallbackColumns.push(i);
+  }
   for (const s of layout.signature ?? []) if (index.has(normalizeHeader(s))) score++;
   const missing: string[] = [];
   for (const field of REQUIRED_FIELDS) {
@@ -65,19 +72,19 @@ function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMa
       `an amount column (one of ${names.map((n) => `'${n}'`).join(', ') || 'total, lineTotal, unitPrice'})`,
     );
   }
-  return { columns, score, missing };
+  return { columns, fallbackColumns, score, missing };
 }
 
-function describeCandidates(field: MappingField, names: readonly string[] | undefined): string {
+function describeCandidates(field: ColumnField, names: readonly string[] | undefined): string {
   if (!names || names.length === 0) return field;
   return names.length === 1
     ? `'${names[0]}' (${field})`
     : `${field} (one of ${names.map((n) => `'${n}'`).join(', ')})`;
 }
 
-function namesOf(columns: Partial<Record<MappingField, number>>, header: readonly string[]) {
-  const out: Partial<Record<MappingField, string>> = {};
-  for (const [field, i] of Object.entries(columns) as Array<[MappingField, number]>) {
+function namesOf(columns: Partial<Record<ColumnField, number>>, header: readonly string[]) {
+  const out: Partial<Record<ColumnField, string>> = {};
+  for (const [field, i] of Object.entries(columns) as Array<[ColumnField, number]>) {
     out[field] = cleanHeaderCell(header[i] ?? '');
   }
   return out;
@@ -112,6 +119,7 @@ export function resolvePreset(preset: Preset, header: readonly string[], headerL
       layout: best.layout.name,
       platform,
       columns: best.match.columns,
+      fallbackColumns: best.match.fallbackColumns,
       columnNames: namesOf(best.match.columns, header),
       header,
       headerLine,
@@ -127,9 +135,9 @@ export function resolveSpec(
   defaultPlatform = 'import',
 ): ResolveResult {
   const index = headerIndex(header);
-  const columns: Partial<Record<MappingField, number>> = {};
+  const columns: Partial<Record<ColumnField, number>> = {};
   const missing: string[] = [];
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const name = spec[field];
     if (name === undefined) continue;
     const i = index.get(normalizeHeader(name));
@@ -151,6 +159,7 @@ export function resolveSpec(
       presetId: 'custom',
       platform: spec.platform ?? defaultPlatform,
       columns,
+      fallbackColumns: columns.buyerFallback === undefined ? [] : [columns.buyerFallback],
       columnNames: namesOf(columns, header),
       header,
       headerLine,
@@ -171,7 +180,7 @@ export function presetHeaderNames(preset: Preset): Set<string> {
 
 export function specHeaderNames(spec: MappingSpec): Set<string> {
   const out = new Set<string>();
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const name = spec[field];
     if (name !== undefined) out.add(normalizeHeader(name));
   }

@@ -101,7 +101,11 @@ describe('rows', () => {
         reason: "date: 'not a date': not a date we recognise (set a date format in the mapping)",
       },
       { line: 5, field: 'total', reason: "total: 'abc' is not an amount" },
-      { line: 6, field: 'buyerId', reason: 'buyer: empty buyer id' },
+      {
+        line: 6,
+        field: 'buyerId',
+        reason: 'the buyer (buyer) is empty: this line cannot be given to a buyer',
+      },
     ]);
     for (const o of r.orders) expect(Order.parse(o)).toEqual(o);
   });

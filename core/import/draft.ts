@@ -18,6 +18,11 @@ export interface OrderDraft {
   orderId: string;
   platform: string;
   buyerKey: string;
+  /**
+   * Set when `buyerKey` came from a fallback handle (phone, plain name): the importer swaps in
+   * the id-based key when a later line shows that handle with an id, before the order leaves.
+   */
+  fallbackKey?: string;
   buyerName?: string;
   placedAt: number;
   currency?: string;
@@ -322,7 +327,7 @@ function spendOf(d: OrderDraft): Spend | undefined {
   }
   const out: Spend = { total };
   if (discount !== undefined) out.discount = discount;
-  if (d.refunded !== undefined) out.refunded = d.refunded;
+  if (d.refunded !== undefined && d.refunded > 0) out.refunded = d.refunded;
   const stated =
     d.subtotal !== undefined || shipping !== undefined || tax !== undefined || d.refunded !== undefined;
   if (stated) {

@@ -106,6 +106,9 @@ export function presetFromSaved(saved: SavedPreset): Preset {
   };
 }
 
+/** Marks a fallback handle seen with more than one buyer id. */
+const AMBIGUOUS = '';
+
 /** Orders kept open after their last line, for files whose order lines are not quite adjacent. */
 export const OPEN_WINDOW = 1000;
 
@@ -361,6 +364,7 @@ class RowImporter implements Importer {
         { ...values, buyerKey: values.buyerKey, placedAt: values.placedAt },
         row.line,
       );
+      if (buyerFromFallback) draft.fallbackKey = values.buyerFallbackKey;
       this.open.set(key, draft);
     } else {
       if (seen !== undefined) return this.reject(row.line, 'row', `duplicate of line ${seen}; skipped`);
@@ -403,10 +407,14 @@ class RowImporter implements Importer {
     const fallback = values.buyerFallbackKey;
     if (fallback === undefined) return false;
     if (values.buyerKey !== undefined) {
-      if (!this.buyerAliases.has(fallback)) this.buyerAliases.set(fallback, values.buyerKey);
+      const known = this.buyerAliases.get(fallback);
+      // Two ids under one name (two people called Sam Lee): the name proves nothing, keep it apart.
+      if (known === undefined) this.buyerAliases.set(fallback, values.buyerKey);
+      else if (known !== values.buyerKey) this.buyerAliases.set(fallback, AMBIGUOUS);
       return false;
     }
-    values.buyerKey = this.buyerAliases.get(fallback) ?? fallback;
+    const alias = this.buyerAliases.get(fallback);
+    values.buyerKey = alias === undefined || alias === AMBIGUOUS ? fallback : alias;
     return true;
   }
 
@@ -419,6 +427,10 @@ class RowImporter implements Importer {
   }
 
   private close(d: OrderDraft): void {
+    if (d.fallbackKey !== undefined) {
+      const alias = this.buyerAliases.get(d.fallbackKey);
+      if (alias !== undefined && alias !== AMBIGUOUS) d.buyerKey = alias;
+    }
     this.emitted.add(d.key, d);
     this.emit(d);
   }

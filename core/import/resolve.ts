@@ -1,4 +1,5 @@
 import { cleanHeaderCell, normalizeHeader } from './header';
+import { FIELD_WORDS } from './mappingProblems';
 import {
   AMOUNT_FIELDS,
   COLUMN_FIELDS,
@@ -68,18 +69,22 @@ function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMa
   }
   if (!AMOUNT_FIELDS.some((f) => columns[f] !== undefined)) {
     const names = AMOUNT_FIELDS.flatMap((f) => layout.columns[f] ?? []);
+    const shown = names.slice(0, 6).map((n) => `'${n}'`);
+    const more = names.length > 6 ? `, … ${names.length - 6} more` : '';
     missing.push(
-      `an amount column (one of ${names.map((n) => `'${n}'`).join(', ') || 'total, lineTotal, unitPrice'})`,
+      `no column with an amount (looked for ${shown.join(', ') || 'a total, line total or unit price'}${more})`,
     );
   }
   return { columns, fallbackColumns, score, missing };
 }
 
+/** "no column for the buyer (looked for 'Email')": the field in seller words and the names tried. */
 function describeCandidates(field: ColumnField, names: readonly string[] | undefined): string {
-  if (!names || names.length === 0) return field;
-  return names.length === 1
-    ? `'${names[0]}' (${field})`
-    : `${field} (one of ${names.map((n) => `'${n}'`).join(', ')})`;
+  const what = FIELD_WORDS[field];
+  if (!names || names.length === 0) return `no column for ${what}`;
+  const shown = names.slice(0, 6).map((n) => `'${n}'`);
+  const more = names.length > 6 ? `, … ${names.length - 6} more` : '';
+  return `no column for ${what} (looked for ${shown.join(', ')}${more})`;
 }
 
 function namesOf(columns: Partial<Record<ColumnField, number>>, header: readonly string[]) {
@@ -107,7 +112,7 @@ export function resolvePreset(preset: Preset, header: readonly string[], headerL
     return {
       ok: false,
       missing: best.match.missing,
-      message: `${preset.label}: missing column ${best.match.missing.join('; ')}`,
+      message: `${preset.label}: ${best.match.missing.join('; ')}`,
     };
   }
   const { layouts: _layouts, id, label: _label, platform, ...options } = preset;
@@ -141,7 +146,7 @@ export function resolveSpec(
     const name = spec[field];
     if (name === undefined) continue;
     const i = index.get(normalizeHeader(name));
-    if (i === undefined) missing.push(`'${name}' (${field})`);
+    if (i === undefined) missing.push(`'${name}' (${FIELD_WORDS[field]})`);
     else columns[field] = i;
   }
   if (missing.length > 0) {

@@ -361,6 +361,8 @@ function splitNumber(
   let group: '.' | ',' | undefined;
   if (forced) decimal = forced;
   else if (dots > 0 && commas > 0) decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+  else if (dots > 1 && commas === 0) group = '.';
+  else if (commas > 1 && dots === 0) group = ',';
   else if (dots + commas === 1) {
     const sep = dots ? '.' : ',';
     const [int, frac] = s.split(sep);

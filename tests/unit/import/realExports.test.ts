@@ -172,6 +172,27 @@ describe('eBay', () => {
   });
 });
 
+describe('eBay Seller Hub', () => {
+  it('orders report: order row with the total, item rows under it, £ amounts, footers skipped', () => {
+    const r = load('ebay-seller-hub.csv');
+    expect([r.preset, r.headerLine, r.rejects, r.footerLines]).toEqual(['ebay', 2, [], 2]);
+    const o = byId(r);
+    expect(o.get('05-11111-22222')).toMatchObject({
+      buyerKey: 'ebay:bookworm_uk',
+      currency: 'GBP',
+      total: 2749,
+      shipping: 250,
+      shipCountry: 'GB',
+      placedAt: Date.UTC(2024, 1, 3),
+    });
+    expect(o.get('05-11111-22222')?.items.map((i) => [i.title, i.qty, i.unitPrice])).toEqual([
+      ['Paperback novel', 2, 800],
+      ['Hardback atlas', 1, 899],
+    ]);
+    expect(summary(o.get('05-11111-33333'))).toEqual(['ebay:tin_toys', 'paid', 1820, 'GBP', 1]);
+  });
+});
+
 describe('Chinese platforms', () => {
   it('Tmall teaching set: recognised as a report without buyers', () => {
     let error: unknown;

@@ -10,6 +10,7 @@ export * from './header';
 export * from './importer';
 export * from './line';
 export * from './mapping';
+export * from './mappingProblems';
 export * from './money';
 export * from './moneySummary';
 export * from './presets';

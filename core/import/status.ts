@@ -18,6 +18,22 @@ export function readRowStatus(
   raw: string,
   custom?: Readonly<Record<string, RowStatus>>,
 ): RowStatusReading | undefined {
+  if (custom) return readUncached(raw, custom);
+  // A file repeats a handful of status texts on every line: remember their readings.
+  const hit = CACHE.get(raw);
+  if (hit !== undefined || CACHE.has(raw)) return hit;
+  const r = readUncached(raw, undefined);
+  if (CACHE.size >= 512) CACHE.clear();
+  CACHE.set(raw, r);
+  return r;
+}
+
+const CACHE = new Map<string, RowStatusReading | undefined>();
+
+function readUncached(
+  raw: string,
+  custom: Readonly<Record<string, RowStatus>> | undefined,
+): RowStatusReading | undefined {
   const s = normaliseStatusText(raw);
   if (s === '') return { status: 'paid' };
   if (custom) {

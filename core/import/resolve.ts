@@ -1,5 +1,4 @@
 import { cleanHeaderCell, normalizeHeader } from './header';
-import { FIELD_WORDS } from './mappingProblems';
 import {
   AMOUNT_FIELDS,
   COLUMN_FIELDS,
@@ -10,6 +9,7 @@ import {
   REQUIRED_FIELDS,
   type ResolvedMapping,
 } from './mapping';
+import { FIELD_WORDS } from './mappingProblems';
 
 export type ResolveResult =
   | { ok: true; mapping: ResolvedMapping }

@@ -1,3 +1,4 @@
+export * from './buyerLinks';
 export * from './cells';
 export * from './country';
 export * from './csv';

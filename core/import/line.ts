@@ -173,8 +173,10 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
   const shippingTax = moneyOf(cells, m, 'lineShippingTax', state, errors);
   if (itemTax !== undefined || shippingTax !== undefined)
     values.lineTax = (itemTax ?? 0) + (shippingTax ?? 0);
-  const lineDiscount = moneyOf(cells, m, 'lineDiscount', state, errors);
-  if (lineDiscount !== undefined) values.lineDiscount = lineDiscount;
+  const itemPromo = moneyOf(cells, m, 'lineDiscount', state, errors);
+  const shipPromo = moneyOf(cells, m, 'lineShippingDiscount', state, errors);
+  if (itemPromo !== undefined || shipPromo !== undefined)
+    values.lineDiscount = (itemPromo ?? 0) + (shipPromo ?? 0);
   if (state.negative) refund = true;
   const currency = state.currency ?? ctx.currency;
   // A row without any currency may inherit its order's (Shopify continuation lines); an order
@@ -250,7 +252,8 @@ type MoneyField =
   | 'lineShipping'
   | 'lineTax'
   | 'lineShippingTax'
-  | 'lineDiscount';
+  | 'lineDiscount'
+  | 'lineShippingDiscount';
 
 const SALE_AMOUNTS: ReadonlySet<MoneyField> = new Set(['total', 'lineTotal', 'unitPrice', 'subtotal']);
 

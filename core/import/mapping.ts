@@ -48,6 +48,8 @@ export const EXTRA_FIELDS = [
   'lineShippingTax',
   /** Per-line promotion (Amazon item-promotion-discount); summed and subtracted from spend. */
   'lineDiscount',
+  /** Per-line shipping promotion (Amazon ship-promotion-discount); summed and subtracted. */
+  'lineShippingDiscount',
   /** Buyer handle used when the buyer id cell is empty (Shopify phone, Etsy buyer name). */
   'buyerFallback',
 ] as const;
@@ -85,6 +87,7 @@ const mappingShape = {
   lineTax: ColumnName.optional(),
   lineShippingTax: ColumnName.optional(),
   lineDiscount: ColumnName.optional(),
+  lineShippingDiscount: ColumnName.optional(),
   buyerFallback: ColumnName.optional(),
   /** date-fns format for the date column, e.g. `yyyyMMdd`. */
   dateFormat: z

@@ -27,6 +27,7 @@ export const FIELD_WORDS: Readonly<Record<ColumnField, string>> = {
   lineTax: 'the tax per line',
   lineShippingTax: 'the shipping tax per line',
   lineDiscount: 'the discount per line',
+  lineShippingDiscount: 'the shipping discount per line',
   buyerFallback: 'the buyer when the id is empty (phone or name)',
 };
 

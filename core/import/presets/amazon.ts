@@ -3,7 +3,7 @@ import type { Preset } from '../mapping';
 /**
  * Amazon Seller Central order report (tab-separated): one row per order item; `item-price` is
  * the line's total, so spend is item-price + shipping-price + item-tax + shipping-tax −
- * item-promotion-discount per line, summed over the order. Currency may be written `CDN`.
+ * item-promotion-discount − ship-promotion-discount per line, summed over the order. Currency may be written `CDN`.
  */
 export const amazon: Preset = {
   id: 'amazon',
@@ -26,6 +26,7 @@ export const amazon: Preset = {
         item: ['product-name'],
         sku: ['sku'],
         lineDiscount: ['item-promotion-discount'],
+        lineShippingDiscount: ['ship-promotion-discount'],
         lineShipping: ['shipping-price'],
         lineTax: ['item-tax'],
         lineShippingTax: ['shipping-tax'],

@@ -92,6 +92,15 @@ describe('Amazon order reports', () => {
     expect(unconvertedAgainst(money, 'USD', {})).toMatchObject({ orders: 2, paidOrders: 2 });
   });
 
+  it('shipping promotions come off spend as well', () => {
+    const text = [
+      'order-id\torder-item-id\tpurchase-date\tbuyer-email\tsku\tquantity-purchased\tcurrency\titem-price\tshipping-price\titem-promotion-discount\tship-promotion-discount',
+      '111-1\t1\t2024-03-01T10:00:00+00:00\ta@example.com\tS1\t1\tUSD\t20.00\t5.99\t-2.00\t-5.99',
+    ].join('\n');
+    const [o] = importText(text, { ...OPTS, preset: 'amazon' }).orders;
+    expect(o).toMatchObject({ total: 2000 + 599 - 200 - 599, discount: 799, shipping: 599 });
+  });
+
   it('All Orders (no buyer) and Unshipped (no price) are named, with the report to download', () => {
     for (const [file, id] of [
       ['unusable/amazon-all-orders.txt', 'amazon-all-orders'],

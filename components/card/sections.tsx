@@ -121,22 +121,48 @@ export function PredictionSection({ classes, x }: { classes: BuyerClasses | unde
 
 const SHOWN_ORDERS = 20;
 
+/**
+ * How the order's spend is made up, where the source stated it (README "Spend"): items,
+ * shipping, tax, discount, refund; `undefined` when only the total is known.
+ */
+function breakdownOf(o: Order, x: Ctx): string | undefined {
+  if (o.itemsTotal === undefined && o.shipping === undefined && o.tax === undefined && !o.refunded) {
+    return undefined;
+  }
+  const m = (minor: number) => money(minor, o.currency, x.locale);
+  const parts: string[] = [];
+  if (o.itemsTotal !== undefined) parts.push(x.t('card.breakdown.items', { amount: m(o.itemsTotal) }));
+  if (o.shipping) parts.push(x.t('card.breakdown.shipping', { amount: m(o.shipping) }));
+  if (o.tax) parts.push(x.t('card.breakdown.tax', { amount: m(o.tax) }));
+  if (o.discount) parts.push(x.t('card.breakdown.discount', { amount: m(o.discount) }));
+  if (o.refunded) parts.push(x.t('card.breakdown.refunded', { amount: m(o.refunded) }));
+  return parts.join(' · ');
+}
+
 export function OrdersSection({ orders, x }: { orders: Order[]; x: Ctx }) {
   return (
     <section data-testid="bt-orders">
       <h3>{x.t('card.orders')}</h3>
       {orders.length === 0 && <p class="bt-key">{x.t('card.noOrders')}</p>}
       <ul>
-        {orders.slice(0, SHOWN_ORDERS).map((o) => (
-          <li key={o.key} class={`bt-order bt-st-${o.status}`} data-order-id={o.orderId}>
-            <span>{shortDate(o.placedAt, x.locale)}</span>
-            <span class="bt-items">{o.items.map((i) => i.title).join(', ')}</span>
-            <span>
-              {money(o.total, o.currency, x.locale)}
-              {o.status !== 'paid' ? ` · ${x.t(`ov.status.${o.status}`)}` : ''}
-            </span>
-          </li>
-        ))}
+        {orders.slice(0, SHOWN_ORDERS).map((o) => {
+          const breakdown = breakdownOf(o, x);
+          return (
+            <li key={o.key} class={`bt-order bt-st-${o.status}`} data-order-id={o.orderId}>
+              <span>{shortDate(o.placedAt, x.locale)}</span>
+              <span class="bt-items">{o.items.map((i) => i.title).join(', ')}</span>
+              <span>
+                {money(o.total, o.currency, x.locale)}
+                {o.status !== 'paid' ? ` · ${x.t(`ov.status.${o.status}`)}` : ''}
+              </span>
+              {breakdown && (
+                <span class="bt-breakdown" data-testid="bt-order-breakdown">
+                  {breakdown}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {orders.length > SHOWN_ORDERS && (
         <p class="bt-key">{x.t('card.moreOrders', { n: orders.length - SHOWN_ORDERS })}</p>

@@ -4,6 +4,7 @@ import { cardMessages } from './messages/card';
 import { classMessages } from './messages/classes';
 import { dashboardMessages } from './messages/dashboard';
 import { groupsMessages } from './messages/groups';
+import { importCoreMessages } from './messages/importCore';
 import { importExportMessages } from './messages/importExport';
 import { needsMessages } from './messages/needs';
 import { needsSettingsMessages } from './messages/needsSettings';
@@ -32,6 +33,7 @@ export const CATALOGUES = [
   groupsMessages,
   needsMessages,
   needsSettingsMessages,
+  importCoreMessages,
 ] as const;
 
 type KeysOf<C> = C extends { en: Readonly<Record<infer K, string>> } ? K : never;

@@ -1,5 +1,6 @@
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
+import { fractionDigitsOptions, toMajor } from '@/core/model/money';
 import { CATALOGUES, type MessageKey } from './catalogues';
 
 export type { MessageKey };
@@ -36,16 +37,16 @@ export function bcp47(locale: UiLocale): string {
   return locale === 'zh_CN' ? 'zh-CN' : 'en-US';
 }
 
-/** Money from minor units, formatted for the UI language (¥12,300 / US$12.00). */
+/**
+ * Money from minor units, formatted for the UI language (¥12,300 / US$12.00), with ISO 4217's
+ * fraction digits from core/model/money rather than Intl's.
+ */
 export function formatMoney(minor: number, currency: string, locale: UiLocale): string {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const value = minor / 10 ** digits;
+  const value = toMajor(minor, currency);
   return new Intl.NumberFormat(bcp47(locale), {
     style: 'currency',
     currency,
-    maximumFractionDigits: Number.isInteger(value) ? 0 : digits,
     // Whole amounts drop the decimals (¥12,300); others show all of them (¥12,300.50).
-    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+    ...fractionDigitsOptions(currency, Number.isInteger(value)),
   }).format(value);
 }

@@ -1,3 +1,4 @@
+import { fractionDigitsOptions, toMajor } from '@/core/model/money';
 import type { OverlayLocale } from './i18n';
 
 /*
@@ -10,32 +11,19 @@ export function bcp47(locale: OverlayLocale): string {
   return locale === 'zh_CN' ? 'zh-CN' : 'en-US';
 }
 
-const fractionDigits = new Map<string, number>();
-function digitsOf(currency: string): number {
-  let d = fractionDigits.get(currency);
-  if (d === undefined) {
-    try {
-      d =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
-    } catch {
-      d = 2;
-    }
-    fractionDigits.set(currency, d);
-  }
-  return d;
-}
-
-/** Money from minor units: ¥12,300 / ¥12,300.50 / US$12. */
+/**
+ * Money from minor units: ¥12,300 / ¥12,300.50 / US$12. The fraction digits come from the ISO 4217
+ * table the parsers use (core/model/money, zod-free so the content script stays small), never
+ * from `Intl`, which disagrees with ISO for IDR, HUF, COP, PKR and IQD.
+ */
 export function money(minor: number, currency: string, locale: OverlayLocale): string {
-  const value = minor / 10 ** digitsOf(currency);
+  const value = toMajor(minor, currency);
   try {
     return new Intl.NumberFormat(bcp47(locale), {
       style: 'currency',
       currency,
-      maximumFractionDigits: Number.isInteger(value) ? 0 : digitsOf(currency),
       // Whole amounts drop the decimals (¥12,300); others show all of them (¥12,300.50).
-      minimumFractionDigits: Number.isInteger(value) ? 0 : digitsOf(currency),
+      ...fractionDigitsOptions(currency, Number.isInteger(value)),
     }).format(value);
   } catch {
     return `${value} ${currency}`;

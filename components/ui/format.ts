@@ -1,4 +1,5 @@
 import { formatDistanceStrict } from 'date-fns';
+import { fractionDigitsOptions, minorDigits, toMajor } from '@/core/model/money';
 import { bcp47, dateLocale, type UiLocale } from '../i18n';
 
 export function formatCount(n: number, locale: UiLocale): string {
@@ -21,27 +22,25 @@ export function formatAgo(at: number, now: number, locale: UiLocale): string {
   return formatDistanceStrict(at, now, { addSuffix: true, locale: dateLocale(locale) });
 }
 
-/** Digits after the decimal point of a currency (2 for CNY/USD, 0 for JPY); 2 if unknown. */
+/**
+ * Digits after the decimal point of a currency per ISO 4217 (2 for CNY/USD/IDR, 0 for JPY, 3 for
+ * IQD), from the shared table in core/model/money, never from `Intl` (ICU says 0 for IDR, HUF,
+ * COP, PKR, IQD, which showed such amounts 100–1000× too large).
+ */
 export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
+  return minorDigits(currency);
 }
 
 /** Money in whole units for big figures (cards, charts): CN¥5,082,203 rather than …203.2. */
 export function formatMoneyWhole(minor: number, currency: string, locale: UiLocale): string {
+  const value = toMajor(minor, currency);
   try {
     return new Intl.NumberFormat(bcp47(locale), {
       style: 'currency',
       currency,
-      maximumFractionDigits: 0,
-    }).format(minor / 10 ** currencyDigits(currency));
+      ...fractionDigitsOptions(currency, true),
+    }).format(value);
   } catch {
-    return formatCount(Math.round(minor / 100), locale);
+    return `${formatCount(Math.round(value), locale)} ${currency}`;
   }
 }

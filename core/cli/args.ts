@@ -14,7 +14,7 @@ export interface ScoreArgs {
   encoding?: string;
 }
 
-export const USAGE = `usage: npm run score -- --in FILE (--map MAPPING.json | --preset NAME) [--as-of YYYY-MM-DD]
+export const USAGE = `usage: npm run score -- --in FILE [--map MAPPING.json | --preset NAME] [--as-of YYYY-MM-DD]
        [--scheme rfm-grid|value-8] [--unit days|weeks] [--tz ZONE] [--currency ISO] [--encoding auto|utf-8|gbk|utf-16le]
        --out BUYERS.csv [--report REPORT.json]`;
 
@@ -50,7 +50,8 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | string {
   const out = str('out');
   if (!input) return `missing --in\n${USAGE}`;
   if (!out) return `missing --out\n${USAGE}`;
-  if (!str('map') === !str('preset')) return `give exactly one of --map or --preset\n${USAGE}`;
+  // Neither: the preset is detected from the file's header row (and printed).
+  if (str('map') && str('preset')) return `give --map or --preset, not both\n${USAGE}`;
   const scheme = str('scheme') ?? 'rfm-grid';
   if (scheme !== 'rfm-grid' && scheme !== 'value-8') return `--scheme must be rfm-grid or value-8`;
   const unit = str('unit') ?? 'weeks';

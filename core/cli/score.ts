@@ -4,6 +4,8 @@ import { minorDigits } from '../import/currency';
 import { normalizeEncodingLabel } from '../import/encoding';
 import { ImportError } from '../import/errors';
 import { MappingSpec } from '../import/mapping';
+import { explainMappingError } from '../import/mappingProblems';
+import { summariseFileMoney, unconvertedAgainst } from '../import/moneySummary';
 import { getPreset } from '../import/presets';
 import { importText } from '../import/text';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
@@ -18,14 +20,6 @@ export interface CliIo {
 }
 
 const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-function mostCommonCurrency(orders: readonly Order[]): string | undefined {
-  const n = new Map<string, number>();
-  for (const o of orders) n.set(o.currency, (n.get(o.currency) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [c, k] of n) if (best === undefined || k > (n.get(best) ?? 0)) best = c;
-  return best;
-}
 
 /**
  * `npm run score`: import a file, aggregate per buyer, score, write one CSV row per buyer and
@@ -55,8 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     }
     const parsed = MappingSpec.safeParse(raw);
     if (!parsed.success) {
-      const i = parsed.error.issues[0];
-      io.err(`mapping ${args.map}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+      io.err(`mapping ${args.map}: ${explainMappingError(parsed.error)}`);
       return 2;
     }
     mapping = parsed.data;
@@ -91,6 +84,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       currency: args.currency,
       encoding,
       now,
+      // --as-of may lie in the past (later orders are then ignored, not rejected): only dates
+      // after the real today are impossible.
+      today: Date.now(),
       importId: 'cli',
     });
   } catch (e) {
@@ -115,8 +111,11 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   settings.timeZone = tz;
   settings.scheme = args.scheme;
   settings.prediction.unit = args.unit;
-  settings.shopCurrency = args.currency ?? mapping?.currency ?? mostCommonCurrency(orders) ?? 'USD';
+  // Money is reported in the file's own currency (most of its orders) unless --currency forces one.
+  const money = summariseFileMoney(orders);
+  settings.shopCurrency = args.currency ?? mapping?.currency ?? money.dominant ?? 'USD';
   const currency = settings.shopCurrency;
+  const unconverted = unconvertedAgainst(money, currency, settings.currencyRates);
 
   const byBuyer = new Map<string, Order[]>();
   for (const o of orders) {
@@ -146,6 +145,10 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     asOf: new Date(asOf).toISOString(),
     timeZone: tz,
     currency,
+    currencies: money.byCurrency,
+    unconvertedOrders: unconverted.orders,
+    presetDetected: !mapping && !args.preset,
+    footerLines: result.footerLines,
     rowsRead: result.rowsRead,
     orders: orders.length,
     ordersAfterAsOf: ignored,
@@ -160,12 +163,22 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   };
   if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
 
+  if (!mapping && !args.preset) {
+    const how = result.layout ? `${result.preset} (${result.layout})` : result.preset;
+    io.out(`detected preset ${how} from the header on line ${result.headerLine}`);
+  }
   io.out(
     `read ${result.rowsRead} rows: ${before} orders (${ignored} after the as-of date ignored), ` +
       `${buyers.length} buyers, ${result.rejects.length} rejected rows`,
   );
   for (const r of result.rejects.slice(0, 10)) io.out(`  line ${r.line}: ${r.reason}`);
   if (result.rejects.length > 10) io.out(`  … ${result.rejects.length - 10} more in the report`);
+  if (result.footerLines > 0) io.out(`  ${result.footerLines} footer lines skipped`);
+  for (const c of unconverted.byCurrency.filter((u) => u.paidOrders > 0)) {
+    io.out(
+      `  ${c.paidOrders} paid orders in ${c.currency} are left out of spend (no rate to ${currency}); they still count as orders`,
+    );
+  }
   io.out(`as of ${isoDayInZone(asOf, tz)} (${tz}), money in ${currency}; wrote ${args.out}`);
   const bg = scored.fits.bgnbd;
   io.out(

@@ -18,6 +18,11 @@ export interface OrderDraft {
   orderId: string;
   platform: string;
   buyerKey: string;
+  /**
+   * Set when `buyerKey` came from a fallback handle (phone, plain name): the importer swaps in
+   * the id-based key when a later line shows that handle with an id, before the order leaves.
+   */
+  fallbackKey?: string;
   buyerName?: string;
   placedAt: number;
   currency?: string;
@@ -28,8 +33,23 @@ export interface OrderDraft {
   hasLineTotals: boolean;
   discounts: number[];
   items: ItemDraft[];
-  /** Which statuses the order's rows carry (bit 1 paid, 2 refunded, 4 cancelled). */
+  /**
+   * Which statuses the order's lines state (bit 1 paid, 2 refunded, 4 cancelled, 8 unpaid).
+   * Lines without a status (Shopify continuation lines) add nothing: they inherit the order's.
+   */
   statuses: number;
+  /** The first status text seen, for the "not paid yet" message. */
+  statusText?: string;
+  partialRefund: boolean;
+  /** Order-level breakdown, first value seen (the order's first line carries it). */
+  subtotal?: number;
+  shipping?: number;
+  tax?: number;
+  refunded?: number;
+  /** Line-level breakdown sums; `undefined` until a line has the column filled. */
+  lineShipping?: number;
+  lineTax?: number;
+  lineDiscount?: number;
   country?: string;
   firstLine: number;
   /** Has rows not yet emitted. */
@@ -56,6 +76,7 @@ export function newDraft(
     discounts: [],
     items: [],
     statuses: 0,
+    partialRefund: false,
     firstLine: line,
     dirty: true,
   };
@@ -92,6 +113,20 @@ export function conflictOf(
   return undefined;
 }
 
+const STATUS_BIT = { paid: 1, refunded: 2, cancelled: 4, unpaid: 8 } as const;
+
+/**
+ * The order's status from what its lines state: paid if any line is paid (a partly refunded or
+ * partly cancelled order is still a sale), else refunded, else cancelled, else unpaid. An order
+ * none of whose lines states a status comes from an export that lists sales only: paid.
+ */
+function statusOf(bits: number): OrderStatus | 'unpaid' {
+  if (bits === 0 || bits & 1) return 'paid';
+  if (bits & 2) return 'refunded';
+  if (bits & 4) return 'cancelled';
+  return 'unpaid';
+}
+
 /** Adds one row's contribution; the caller has checked `conflictOf`. */
 export function addRow(d: OrderDraft, v: LineValues, line: number): void {
   d.dirty = true;
@@ -107,7 +142,18 @@ export function addRow(d: OrderDraft, v: LineValues, line: number): void {
     d.hasLineTotals = true;
   }
   if (v.discount !== undefined) d.discounts.push(v.discount);
-  d.statuses |= v.status === 'refunded' ? 2 : v.status === 'cancelled' ? 4 : 1;
+  if (v.status !== undefined) {
+    d.statuses |= STATUS_BIT[v.status];
+    d.statusText ??= v.statusText;
+  }
+  if (v.partialRefund) d.partialRefund = true;
+  d.subtotal ??= v.subtotal;
+  d.shipping ??= v.shipping;
+  d.tax ??= v.tax;
+  d.refunded ??= v.refunded;
+  if (v.lineShipping !== undefined) d.lineShipping = (d.lineShipping ?? 0) + v.lineShipping;
+  if (v.lineTax !== undefined) d.lineTax = (d.lineTax ?? 0) + v.lineTax;
+  if (v.lineDiscount !== undefined) d.lineDiscount = (d.lineDiscount ?? 0) + v.lineDiscount;
   const isItem =
     v.item !== undefined || v.sku !== undefined || v.unitPrice !== undefined || v.lineTotal !== undefined;
   if (isItem) {
@@ -147,13 +193,34 @@ export function finishDraft(
     if (it.category !== undefined) out.category = it.category;
     return out;
   });
-  let total = d.total;
-  if (total === undefined && d.hasLineTotals) total = d.lineSum;
-  if (total === undefined && d.items.some((it) => it.unitPrice !== undefined)) {
-    total = d.items.reduce((s, it) => s + (it.unitPrice ?? 0) * (it.qty ?? 1), 0);
+  const status = statusOf(d.statuses);
+  if (status === 'unpaid') {
+    const said = d.statusText ? ` (status '${d.statusText}')` : '';
+    return {
+      reject: {
+        line: d.firstLine,
+        field: 'status',
+        reason: `order ${d.orderId} is not paid yet${said}; skipped`,
+      },
+    };
   }
-  if (total === undefined)
-    return { reject: { line: d.firstLine, field: 'total', reason: `order ${d.orderId} has no amount` } };
+  const spend = spendOf(d);
+  if (spend === undefined) {
+    return {
+      reject: {
+        line: d.firstLine,
+        field: 'total',
+        reason: `order ${d.orderId} has no amount: its total, line amounts and prices are all empty`,
+      },
+    };
+  }
+  let total = spend.total;
+  let finalStatus: OrderStatus = status;
+  // A refund of everything is a refunded order; a partial one comes off the spend of a paid order.
+  if (status === 'paid' && spend.refunded !== undefined && spend.refunded > 0) {
+    if (spend.refunded >= total) finalStatus = 'refunded';
+    else total -= spend.refunded;
+  }
   if (d.currency === undefined) {
     return {
       reject: {
@@ -163,7 +230,6 @@ export function finishDraft(
       },
     };
   }
-  const status: OrderStatus = d.statuses & 1 ? 'paid' : d.statuses & 2 ? 'refunded' : 'cancelled';
   const candidate: Order = {
     key: d.key,
     orderId: d.orderId,
@@ -173,14 +239,18 @@ export function finishDraft(
     total,
     currency: d.currency,
     items,
-    status,
+    status: finalStatus,
     source: 'import',
     updatedAt: meta.now,
   };
   if (d.buyerName !== undefined) candidate.buyerName = d.buyerName;
-  if (d.discounts.length > 0) {
-    const same = d.discounts.every((x) => x === d.discounts[0]);
-    candidate.discount = same ? d.discounts[0] : d.discounts.reduce((s, x) => s + x, 0);
+  if (spend.discount !== undefined) candidate.discount = spend.discount;
+  if (spend.breakdown) {
+    const b = spend.breakdown;
+    if (b.itemsTotal !== undefined) candidate.itemsTotal = b.itemsTotal;
+    if (b.shipping !== undefined) candidate.shipping = b.shipping;
+    if (b.tax !== undefined) candidate.tax = b.tax;
+    if (spend.refunded !== undefined) candidate.refunded = spend.refunded;
   }
   if (d.country !== undefined) candidate.shipCountry = d.country;
   if (meta.importId !== undefined) candidate.importId = meta.importId;
@@ -188,7 +258,83 @@ export function finishDraft(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || 'row';
-    return { reject: { line: d.firstLine, field, reason: `order ${d.orderId}: ${field}: ${issue.message}` } };
+    return {
+      reject: {
+        line: d.firstLine,
+        field,
+        reason: `order ${d.orderId}: ${orderProblemWords(field, issue.code)}`,
+      },
+    };
   }
   return { order: parsed.data };
+}
+
+/** What is wrong with an assembled order, in seller words rather than a schema message. */
+function orderProblemWords(field: string, code: string): string {
+  const what: Record<string, string> = {
+    buyerKey: 'the buyer id',
+    buyerName: 'the buyer name',
+    orderId: 'the order number',
+    total: 'the amount',
+    currency: 'the currency',
+    placedAt: 'the order date',
+    shipCountry: 'the country',
+    discount: 'the discount',
+  };
+  const name = what[field.split('.')[0]] ?? (field.startsWith('items') ? 'an item' : field);
+  if (code === 'too_big') return `${name} is too long or too large`;
+  if (code === 'too_small') return `${name} is empty or negative`;
+  return `${name} is not usable`;
+}
+
+interface Spend {
+  /** What the buyer paid before refunds: the platform's total, or the breakdown summed. */
+  total: number;
+  discount?: number;
+  refunded?: number;
+  /** Only when the file states more than a total (shipping, tax, subtotal or a refund). */
+  breakdown?: { itemsTotal?: number; shipping?: number; tax?: number };
+}
+
+/**
+ * Spend is items + shipping + tax − discounts (− refunds, applied by the caller): the platform's
+ * order total where the file has one, otherwise summed from its columns. Line totals (Etsy Item
+ * Total, Amazon item-price) are the items' value; without them, quantity × unit price. The
+ * `discount` column is taken as already inside a total or line total and only subtracted from
+ * quantity × unit price; per-line promotions (Amazon) are always subtracted.
+ */
+function spendOf(d: OrderDraft): Spend | undefined {
+  let itemsTotal = d.subtotal;
+  let itemsFromPrices = false;
+  if (itemsTotal === undefined && d.hasLineTotals) itemsTotal = d.lineSum;
+  if (itemsTotal === undefined && d.items.some((it) => it.unitPrice !== undefined)) {
+    itemsTotal = d.items.reduce((s, it) => s + (it.unitPrice ?? 0) * (it.qty ?? 1), 0);
+    itemsFromPrices = true;
+  }
+  const shipping = d.shipping ?? d.lineShipping;
+  const tax = d.tax ?? d.lineTax;
+  let orderDiscount: number | undefined;
+  if (d.discounts.length > 0) {
+    const same = d.discounts.every((x) => x === d.discounts[0]);
+    orderDiscount = same ? d.discounts[0] : d.discounts.reduce((s, x) => s + x, 0);
+  }
+  const discount = d.lineDiscount === undefined ? orderDiscount : (orderDiscount ?? 0) + d.lineDiscount;
+  let total = d.total;
+  if (total === undefined) {
+    if (itemsTotal === undefined) return undefined;
+    const subtract = (itemsFromPrices ? (orderDiscount ?? 0) : 0) + (d.lineDiscount ?? 0);
+    total = Math.max(0, itemsTotal + (shipping ?? 0) + (tax ?? 0) - subtract);
+  }
+  const out: Spend = { total };
+  if (discount !== undefined) out.discount = discount;
+  if (d.refunded !== undefined && d.refunded > 0) out.refunded = d.refunded;
+  const stated =
+    d.subtotal !== undefined || shipping !== undefined || tax !== undefined || d.refunded !== undefined;
+  if (stated) {
+    out.breakdown = {};
+    if (itemsTotal !== undefined) out.breakdown.itemsTotal = itemsTotal;
+    if (shipping !== undefined) out.breakdown.shipping = shipping;
+    if (tax !== undefined) out.breakdown.tax = tax;
+  }
+  return out;
 }

@@ -1,12 +1,13 @@
 /**
  * Header cells as exported often carry a BOM, stray spaces, non-breaking spaces or full-width
- * characters (Chinese exports); compare them in one normalised form.
+ * characters (Chinese exports); compare them in one normalised form. `_` and `-` count as
+ * spaces, so `order_id`, `order-id` and `Order ID` are one name.
  */
 export function normalizeHeader(cell: string): string {
   return cell
     .normalize('NFKC')
     .replace(/[\uFEFF\u200B]/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s_-]+/g, ' ')
     .trim()
     .toLowerCase();
 }

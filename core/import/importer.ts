@@ -1,4 +1,4 @@
-import { type Order, orderKeyOf, type RejectedRow } from '../model';
+import { type Order, orderKeyOf, type RejectedRow, yenContextOf } from '../model';
 import type { CsvRow } from './csv';
 import { addRow, conflictOf, finishDraft, newDraft, type OrderDraft } from './draft';
 import { ImportError } from './errors';
@@ -6,9 +6,11 @@ import { type HashLanes, hashCellsInto, hashStringInto, lanesHex } from './hash'
 import { HashIndex } from './hashIndex';
 import { countKnownCells, isHeaderRow, MAX_PREAMBLE_ROWS } from './header';
 import { OrderLedger } from './ledger';
-import { readLine } from './line';
+import { type LineContext, type LineValues, readLine } from './line';
 import { MappingSpec, type Preset, type ResolvedMapping, type SavedPreset } from './mapping';
+import { explainMappingError } from './mappingProblems';
 import { BUILT_IN_PRESETS, getPreset } from './presets';
+import { recogniseUnusableReport } from './reports';
 import {
   detectPreset,
   presetHeaderNames,
@@ -38,6 +40,11 @@ export interface ImportOptions {
   importId?: string;
   /** Stamped as `updatedAt` on every order (a parameter so tests are deterministic). */
   now: number;
+  /**
+   * The present, for refusing order dates in the future (spreadsheet-mangled years). Default: the
+   * real clock, so tests that stamp a small constant `now` still import past dates.
+   */
+  today?: number;
   /** Orders per batch returned by `push` (default 500). */
   batchSize?: number;
 }
@@ -56,6 +63,27 @@ export interface Importer {
   finish(): ImportBatch;
   readonly mapping: ResolvedMapping | undefined;
   readonly rowsRead: number;
+  /** Record-count footer lines skipped (not rejects). */
+  readonly footerLines: number;
+  /** The context rows are read with (the preview reads its rows the same way). */
+  lineContext(): LineContext;
+}
+
+/**
+ * Footer lines some exports append after the data (eBay Selling Manager: "2 record(s)
+ * downloaded", "Seller ID: …"): at most two filled cells, the first saying so.
+ */
+const FOOTER = /^(\d+\s+record\(s\)|\d+\s+records?\b|seller id\b|total records?\b|report generated\b)/i;
+function isFooterLine(cells: readonly string[]): boolean {
+  let filled = 0;
+  let first = '';
+  for (const c of cells) {
+    const t = c.trim();
+    if (t === '') continue;
+    if (++filled > 2) return false;
+    if (filled === 1) first = t;
+  }
+  return FOOTER.test(first);
 }
 
 /** Turns a saved mapping into a one-layout preset so it can take part in auto-detection. */
@@ -77,6 +105,9 @@ export function presetFromSaved(saved: SavedPreset): Preset {
     layouts: [{ name: saved.name, columns }],
   };
 }
+
+/** Marks a fallback handle seen with more than one buyer id. */
+const AMBIGUOUS = '';
 
 /** Orders kept open after their last line, for files whose order lines are not quite adjacent. */
 export const OPEN_WINDOW = 1000;
@@ -110,17 +141,24 @@ class RowImporter implements Importer {
   private readonly spec: MappingSpec | undefined;
   private fileCurrency: string | undefined;
   private fallbackCurrency: string | undefined;
+  private yen: 'CNY' | 'JPY' | undefined;
+  private earliest: number | undefined;
+  private latest: number | undefined;
+  /**
+   * Fallback buyer key (phone, plain name) → the id-based key seen with it on another line, so
+   * a buyer whose id cell is empty on some lines is still one buyer (Etsy Buyer User ID, Shopify
+   * e-mail vs phone). Learned as the file is read: a line can only join an earlier line's buyer.
+   */
+  private readonly buyerAliases = new Map<string, string>();
+  /** Footer lines skipped (eBay "2 record(s) downloaded"), reported instead of rejected. */
+  footerLines = 0;
 
   constructor(private readonly options: ImportOptions) {
     this.batchSize = options.batchSize ?? 500;
     if (options.mapping) {
       const parsed = MappingSpec.safeParse(options.mapping);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new ImportError(
-          'invalid-mapping',
-          `mapping: ${issue.path.join('.') || 'mapping'}: ${issue.message}`,
-        );
+        throw new ImportError('invalid-mapping', `mapping: ${explainMappingError(parsed.error)}`);
       }
       this.spec = parsed.data;
     } else if (typeof options.preset === 'string') {
@@ -136,8 +174,12 @@ class RowImporter implements Importer {
       this.findHeader(row);
       return undefined;
     }
-    // Rows of only empty cells (",,,,") are spacing, not data.
+    // Rows of only empty cells (",,,,") are spacing, not data; record-count footers are not orders.
     if (row.cells.every((c) => c.trim() === '')) return undefined;
+    if (isFooterLine(row.cells)) {
+      this.footerLines++;
+      return undefined;
+    }
     this.rowsRead++;
     this.readRow(row);
     // A file of mostly bad rows must not pile its rejects up in memory either.
@@ -161,6 +203,11 @@ class RowImporter implements Importer {
   }
 
   private findHeader(row: CsvRow): void {
+    // A known report without buyers or prices is named before any preset tries (and half-matches) it;
+    // an explicit mapping is the seller's own decision and is not second-guessed.
+    const unusable = this.spec ? undefined : recogniseUnusableReport(row.cells);
+    if (unusable)
+      throw new ImportError('unusable-report', `line ${row.line}: ${unusable.message}`, [], unusable);
     const result = this.tryHeader(row);
     if (result?.ok) {
       this.bind(result.mapping);
@@ -206,6 +253,10 @@ class RowImporter implements Importer {
       dateFormat: o.dateFormat ?? mapping.dateFormat,
     };
     this.fileCurrency = o.currency ?? mapping.currency;
+    // What ¥ means when the file names no currency: yuan on Chinese platforms, yen on Japanese.
+    this.yen = yenContextOf(mapping.header.join(' '));
+    this.earliest = mapping.since === undefined ? undefined : Date.UTC(mapping.since, 0, 1);
+    this.latest = o.today ?? Date.now();
     // The shop currency only fills orders that end up with none: were it given to every row, a
     // Shopify continuation line (empty Currency cell) would "conflict" with its order's CNY.
     this.fallbackCurrency = o.defaultCurrency;
@@ -237,11 +288,7 @@ class RowImporter implements Importer {
   private readRow(row: CsvRow): boolean {
     const m = this.mapping!;
     if (row.error) return this.reject(row.line, undefined, row.error);
-    const { values, errors } = readLine(row.cells, m, {
-      timeZone: this.options.timeZone,
-      currency: this.fileCurrency,
-      fallbackCurrency: this.fallbackCurrency,
-    });
+    const { values, errors } = readLine(row.cells, m, this.lineContext());
     if (errors.length > 0) {
       return this.reject(
         row.line,
@@ -251,15 +298,14 @@ class RowImporter implements Importer {
           .join('; '),
       );
     }
-    if (values.status === 'unpaid') return this.reject(row.line, 'status', 'order is not paid yet; skipped');
+    const buyerFromFallback = this.resolveBuyer(values);
 
     if (m.columns.orderId === undefined) {
       // Each row is an order. Its id must come out the same when the file is imported again, so
       // it is a hash of what the row says (not its position); the n-th identical row gets `-n`.
-      if (values.buyerKey === undefined)
-        return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
+      if (values.buyerKey === undefined) return this.reject(row.line, 'buyerId', this.emptyBuyer());
       if (values.placedAt === undefined)
-        return this.reject(row.line, 'date', `${m.columnNames.date}: empty date`);
+        return this.reject(row.line, 'date', `the order date (${m.columnNames.date}) is empty`);
       const h = hashStringInto(
         [
           values.buyerKey,
@@ -291,7 +337,7 @@ class RowImporter implements Importer {
     }
 
     if (values.orderId === undefined)
-      return this.reject(row.line, 'orderId', `${m.columnNames.orderId}: empty order id`);
+      return this.reject(row.line, 'orderId', `the order number (${m.columnNames.orderId}) is empty`);
     const key = orderKeyOf(m.platform, values.orderId);
     const signature = hashCellsInto(row.cells, this.lanes);
     const seen = this.seenRows.get(signature);
@@ -308,10 +354,9 @@ class RowImporter implements Importer {
           `order ${values.orderId} on line ${row.line} continues the order started on line ${done.firstLine}, which was already complete (more than ${OPEN_WINDOW} orders in between); keep each order's lines together`,
         );
       }
-      if (values.buyerKey === undefined)
-        return this.reject(row.line, 'buyerId', `${m.columnNames.buyerId}: empty buyer id`);
+      if (values.buyerKey === undefined) return this.reject(row.line, 'buyerId', this.emptyBuyer());
       if (values.placedAt === undefined)
-        return this.reject(row.line, 'date', `${m.columnNames.date}: empty date`);
+        return this.reject(row.line, 'date', `the order date (${m.columnNames.date}) is empty`);
       draft = newDraft(
         key,
         values.orderId,
@@ -319,9 +364,12 @@ class RowImporter implements Importer {
         { ...values, buyerKey: values.buyerKey, placedAt: values.placedAt },
         row.line,
       );
+      if (buyerFromFallback) draft.fallbackKey = values.buyerFallbackKey;
       this.open.set(key, draft);
     } else {
       if (seen !== undefined) return this.reject(row.line, 'row', `duplicate of line ${seen}; skipped`);
+      // A later line's phone or name does not contradict the buyer its order already has.
+      if (buyerFromFallback) values.buyerKey = undefined;
       const conflict = conflictOf(draft, values, row.line);
       if (conflict) return this.reject(row.line, conflict.field, conflict.reason);
     }
@@ -340,7 +388,49 @@ class RowImporter implements Importer {
     return true;
   }
 
+  lineContext(): LineContext {
+    return {
+      timeZone: this.options.timeZone,
+      currency: this.fileCurrency,
+      fallbackCurrency: this.fallbackCurrency,
+      yen: this.yen,
+      earliest: this.earliest,
+      latest: this.latest,
+    };
+  }
+
+  /**
+   * Picks the line's buyer key: its id, else the id its fallback handle was seen with, else the
+   * handle. Returns whether the key came from the fallback.
+   */
+  private resolveBuyer(values: LineValues): boolean {
+    const fallback = values.buyerFallbackKey;
+    if (fallback === undefined) return false;
+    if (values.buyerKey !== undefined) {
+      const known = this.buyerAliases.get(fallback);
+      // Two ids under one name (two people called Sam Lee): the name proves nothing, keep it apart.
+      if (known === undefined) this.buyerAliases.set(fallback, values.buyerKey);
+      else if (known !== values.buyerKey) this.buyerAliases.set(fallback, AMBIGUOUS);
+      return false;
+    }
+    const alias = this.buyerAliases.get(fallback);
+    values.buyerKey = alias === undefined || alias === AMBIGUOUS ? fallback : alias;
+    return true;
+  }
+
+  private emptyBuyer(): string {
+    const m = this.mapping!;
+    const alt = m.fallbackColumns?.length
+      ? ` and so are ${m.fallbackColumns.map((i) => `'${m.header[i]?.trim()}'`).join(', ')}`
+      : '';
+    return `the buyer (${m.columnNames.buyerId}) is empty${alt}: this line cannot be given to a buyer`;
+  }
+
   private close(d: OrderDraft): void {
+    if (d.fallbackKey !== undefined) {
+      const alias = this.buyerAliases.get(d.fallbackKey);
+      if (alias !== undefined && alias !== AMBIGUOUS) d.buyerKey = alias;
+    }
     this.emitted.add(d.key, d);
     this.emit(d);
   }

@@ -1,3 +1,4 @@
+export * from './buyerLinks';
 export * from './cells';
 export * from './country';
 export * from './csv';
@@ -10,9 +11,12 @@ export * from './header';
 export * from './importer';
 export * from './line';
 export * from './mapping';
+export * from './mappingProblems';
 export * from './money';
+export * from './moneySummary';
 export * from './presets';
 export * from './preview';
+export * from './reports';
 export * from './resolve';
 export * from './status';
 export * from './text';

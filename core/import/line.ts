@@ -1,11 +1,11 @@
 import { normalizeBuyerId } from '../model';
 import { cleanCell, looksMangledNumber, MAX_CELL } from './cells';
 import { toCountryCode } from './country';
-import { canonicalCode } from './currency';
+import { recogniseCurrency } from './currency';
 import { parseDate } from './date';
-import type { MappingField, ResolvedMapping } from './mapping';
+import type { ColumnField, ResolvedMapping } from './mapping';
 import { parseMoney } from './money';
-import { mapStatus, type RowStatus } from './status';
+import { type RowStatus, readRowStatus } from './status';
 
 /** One CSV row read into typed order fields (before rows are grouped into orders). */
 export interface LineValues {
@@ -25,10 +25,26 @@ export interface LineValues {
   sku?: string;
   category?: string;
   country?: string;
+  /** Order-level breakdown (taken from the order's first line that has it). */
+  subtotal?: number;
+  shipping?: number;
+  tax?: number;
+  refunded?: number;
+  /** Line-level breakdown (summed over the order's lines). */
+  lineShipping?: number;
+  /** Item tax plus shipping tax of this line. */
+  lineTax?: number;
+  lineDiscount?: number;
+  /** Buyer key from the fallback columns (phone, name), for lines whose buyer id cell is empty. */
+  buyerFallbackKey?: string;
+  /** The status cell as written, for messages ("not paid yet ('pending')"). */
+  statusText?: string;
+  /** The status says part of the order was refunded. */
+  partialRefund?: true;
 }
 
 export interface FieldError {
-  field: MappingField | 'row';
+  field: ColumnField | 'row';
   reason: string;
 }
 
@@ -38,6 +54,11 @@ export interface LineContext {
   currency?: string;
   /** Shop currency: only a hint for reading amounts; orders still without one get it at the end. */
   fallbackCurrency?: string;
+  /** What `¥` means in this file when nothing else says (Chinese platforms: CNY; Japanese: JPY). */
+  yen?: 'CNY' | 'JPY';
+  /** Plausible dates: from `earliest` (the platform's start) to `latest` (today), epoch ms. */
+  earliest?: number;
+  latest?: number;
 }
 
 export interface ReadLine {
@@ -71,36 +92,63 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
     }
   }
 
-  const buyer = cellOf(cells, m, 'buyerId', errors);
+  let buyer = cellOf(cells, m, 'buyerId', errors);
+  let handleName: string | undefined;
+  if (buyer !== '' && m.buyerHandleInParens) {
+    // Etsy Order Items: "Jane Doe (janedoe)"; the username is the stable handle.
+    const h = HANDLE_IN_PARENS.exec(buyer);
+    if (h) {
+      handleName = h[1].trim();
+      buyer = h[2].trim();
+    }
+  }
   if (buyer !== '') {
     // Same as buyerKeyOf, without normalising twice.
     const id = normalizeBuyerId(buyer);
-    if (id === '') errors.push({ field: 'buyerId', reason: 'buyer id has no visible characters' });
+    if (id === '') errors.push({ field: 'buyerId', reason: 'the buyer id has no visible characters' });
     else values.buyerKey = `${m.platform}:${id}`;
+  }
+  if (m.fallbackColumns && m.fallbackColumns.length > 0) {
+    for (const i of m.fallbackColumns) {
+      const id = normalizeBuyerId(cleanCell(cells[i]?.slice(0, MAX_CELL)));
+      if (id !== '') {
+        values.buyerFallbackKey = `${m.platform}:${id}`;
+        break;
+      }
+    }
   }
   const name = cellOf(cells, m, 'buyerName', errors);
   if (name !== '') values.buyerName = name.slice(0, 300);
+  else if (handleName) values.buyerName = handleName.slice(0, 300);
 
   const date = cellOf(cells, m, 'date', errors);
   if (date !== '') {
     const d = parseDate(date, { timeZone: ctx.timeZone, dayFirst: m.dayFirst, format: m.dateFormat });
-    if (d.ok) values.placedAt = d.at;
-    else errors.push({ field: 'date', reason: d.error });
+    if (!d.ok) errors.push({ field: 'date', reason: d.error });
+    else {
+      const problem = implausibleDate(d.at, date, ctx);
+      if (problem) errors.push({ field: 'date', reason: problem });
+      else values.placedAt = d.at;
+    }
   }
 
   const currencyCell = cellOf(cells, m, 'currencyColumn', errors);
   const state: MoneyState = {
     currency: undefined,
-    hint: ctx.currency ?? ctx.fallbackCurrency,
+    hint: ctx.currency ?? ctx.fallbackCurrency ?? ctx.yen,
     negative: false,
   };
   if (currencyCell !== '') {
-    const code = canonicalCode(currencyCell);
-    if (/^[A-Z]{3}$/.test(code)) state.currency = code;
+    // `CDN`, `RMB`, `US$`, `人民币`… are recognised; any other three capitals is taken as an ISO
+    // code we do not list (MUR, XCD…) rather than refused.
+    const code =
+      recogniseCurrency(currencyCell, ctx.currency ?? ctx.yen ?? ctx.fallbackCurrency) ??
+      (/^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined);
+    if (code) state.currency = code;
     else
       errors.push({
         field: 'currencyColumn',
-        reason: `'${currencyCell.slice(0, 20)}' is not a currency code`,
+        reason: `'${currencyCell.slice(0, 20)}' is not a currency (write an ISO code such as USD)`,
       });
   }
   const total = moneyOf(cells, m, 'total', state, errors);
@@ -111,6 +159,24 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
   if (unitPrice !== undefined) values.unitPrice = unitPrice;
   const discount = moneyOf(cells, m, 'discount', state, errors);
   if (discount !== undefined) values.discount = discount;
+  const subtotal = moneyOf(cells, m, 'subtotal', state, errors);
+  if (subtotal !== undefined) values.subtotal = subtotal;
+  const shipping = moneyOf(cells, m, 'shipping', state, errors);
+  if (shipping !== undefined) values.shipping = shipping;
+  const tax = moneyOf(cells, m, 'tax', state, errors);
+  if (tax !== undefined) values.tax = tax;
+  const refunded = moneyOf(cells, m, 'refunded', state, errors);
+  if (refunded !== undefined) values.refunded = refunded;
+  const lineShipping = moneyOf(cells, m, 'lineShipping', state, errors);
+  if (lineShipping !== undefined) values.lineShipping = lineShipping;
+  const itemTax = moneyOf(cells, m, 'lineTax', state, errors);
+  const shippingTax = moneyOf(cells, m, 'lineShippingTax', state, errors);
+  if (itemTax !== undefined || shippingTax !== undefined)
+    values.lineTax = (itemTax ?? 0) + (shippingTax ?? 0);
+  const itemPromo = moneyOf(cells, m, 'lineDiscount', state, errors);
+  const shipPromo = moneyOf(cells, m, 'lineShippingDiscount', state, errors);
+  if (itemPromo !== undefined || shipPromo !== undefined)
+    values.lineDiscount = (itemPromo ?? 0) + (shipPromo ?? 0);
   if (state.negative) refund = true;
   const currency = state.currency ?? ctx.currency;
   // A row without any currency may inherit its order's (Shopify continuation lines); an order
@@ -129,13 +195,17 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
 
   const status = cellOf(cells, m, 'status', errors);
   if (status !== '') {
-    const st = mapStatus(status, m.statusMap);
+    const st = readRowStatus(status, m.statusMap);
     if (st === undefined) {
       errors.push({
         field: 'status',
         reason: `unknown status '${status.slice(0, 40)}' (add it to the mapping's statusMap)`,
       });
-    } else values.status = st;
+    } else {
+      values.status = st.status;
+      values.statusText = status.slice(0, 40);
+      if (st.partialRefund) values.partialRefund = true;
+    }
   }
   if (cellOf(cells, m, 'cancelled', errors) !== '') values.status = 'cancelled';
   if (refund && (values.status === undefined || values.status === 'paid')) values.status = 'refunded';
@@ -157,7 +227,7 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
 function cellOf(
   cells: readonly string[],
   m: ResolvedMapping,
-  field: MappingField,
+  field: ColumnField,
   errors: FieldError[],
 ): string {
   const i = m.columns[field];
@@ -168,6 +238,44 @@ function cellOf(
     return '';
   }
   return cleanCell(raw);
+}
+
+type MoneyField =
+  | 'total'
+  | 'lineTotal'
+  | 'unitPrice'
+  | 'discount'
+  | 'subtotal'
+  | 'shipping'
+  | 'tax'
+  | 'refunded'
+  | 'lineShipping'
+  | 'lineTax'
+  | 'lineShippingTax'
+  | 'lineDiscount'
+  | 'lineShippingDiscount';
+
+const SALE_AMOUNTS: ReadonlySet<MoneyField> = new Set(['total', 'lineTotal', 'unitPrice', 'subtotal']);
+
+const HANDLE_IN_PARENS = /^(.*\S)\s*\(([^()]+)\)$/s;
+
+/** The earliest order date any supported platform can have (eBay and Amazon opened in 1995). */
+export const EARLIEST_ORDER_DATE = Date.UTC(1995, 0, 1);
+/** A day of slack after "today" for time zones ahead of the shop's. */
+const FUTURE_SLACK_MS = 86_400_000;
+
+/** Explains why a parsed date cannot be a real order date; `undefined` when it can. */
+function implausibleDate(at: number, raw: string, ctx: LineContext): string | undefined {
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  const earliest = ctx.earliest ?? EARLIEST_ORDER_DATE;
+  if (at < earliest) {
+    const year = new Date(earliest).getUTCFullYear();
+    return `date '${shown}' is before ${year}, when this platform did not sell yet; was the date rewritten by a spreadsheet?`;
+  }
+  if (ctx.latest !== undefined && at > ctx.latest + FUTURE_SLACK_MS) {
+    return `date '${shown}' is in the future; was the date rewritten by a spreadsheet?`;
+  }
+  return undefined;
 }
 
 interface MoneyState {
@@ -181,7 +289,7 @@ interface MoneyState {
 function moneyOf(
   cells: readonly string[],
   m: ResolvedMapping,
-  field: 'total' | 'lineTotal' | 'unitPrice' | 'discount',
+  field: MoneyField,
   state: MoneyState,
   errors: FieldError[],
 ): number | undefined {
@@ -199,7 +307,8 @@ function moneyOf(
     }
     state.currency = r.currency;
   }
-  if (r.amount < 0 && field !== 'discount') state.negative = true;
+  // A negative sale amount marks a refund line; discounts and refunds are written either way round.
+  if (r.amount < 0 && SALE_AMOUNTS.has(field)) state.negative = true;
   return Math.abs(r.amount);
 }
 

@@ -27,6 +27,38 @@ export const MAPPING_FIELDS = [
 ] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
+/**
+ * Spend breakdown and buyer fallback columns: read by presets and saved mappings, but not (yet)
+ * offered one by one on the mapping screen, which lists `MAPPING_FIELDS`.
+ */
+export const EXTRA_FIELDS = [
+  /** Order-level items value as the platform states it (first line of the order). */
+  'subtotal',
+  /** Order-level shipping charged to the buyer. */
+  'shipping',
+  /** Order-level tax charged to the buyer. */
+  'tax',
+  /** Order-level amount refunded to the buyer; subtracted from spend of an order still paid. */
+  'refunded',
+  /** Per-line shipping (Amazon shipping-price); summed over the order's lines. */
+  'lineShipping',
+  /** Per-line tax (Amazon item-tax); summed. */
+  'lineTax',
+  /** Per-line tax on shipping (Amazon shipping-tax); summed. */
+  'lineShippingTax',
+  /** Per-line promotion (Amazon item-promotion-discount); summed and subtracted from spend. */
+  'lineDiscount',
+  /** Per-line shipping promotion (Amazon ship-promotion-discount); summed and subtracted. */
+  'lineShippingDiscount',
+  /** Buyer handle used when the buyer id cell is empty (Shopify phone, Etsy buyer name). */
+  'buyerFallback',
+] as const;
+export type ExtraField = (typeof EXTRA_FIELDS)[number];
+
+/** Every field a column can be bound to. */
+export type ColumnField = MappingField | ExtraField;
+export const COLUMN_FIELDS: readonly ColumnField[] = [...MAPPING_FIELDS, ...EXTRA_FIELDS];
+
 const ColumnName = z.string().trim().min(1, 'column name is empty').max(200);
 const StatusValue = z.enum(['paid', 'refunded', 'cancelled', 'unpaid']);
 
@@ -47,6 +79,16 @@ const mappingShape = {
   country: ColumnName.optional(),
   buyerName: ColumnName.optional(),
   currencyColumn: ColumnName.optional(),
+  subtotal: ColumnName.optional(),
+  shipping: ColumnName.optional(),
+  tax: ColumnName.optional(),
+  refunded: ColumnName.optional(),
+  lineShipping: ColumnName.optional(),
+  lineTax: ColumnName.optional(),
+  lineShippingTax: ColumnName.optional(),
+  lineDiscount: ColumnName.optional(),
+  lineShippingDiscount: ColumnName.optional(),
+  buyerFallback: ColumnName.optional(),
   /** date-fns format for the date column, e.g. `yyyyMMdd`. */
   dateFormat: z
     .string()
@@ -99,12 +141,16 @@ export interface MappingOptions {
   decimal?: '.' | ',';
   statusMap?: Readonly<Record<string, 'paid' | 'refunded' | 'cancelled' | 'unpaid'>>;
   creditNotePrefix?: string;
+  /** Buyer cells read "Full Name (username)" (Etsy Order Items): the username is the id. */
+  buyerHandleInParens?: boolean;
+  /** Year the platform started selling: earlier dates are impossible (default 1995). */
+  since?: number;
 }
 
 /** One export layout of a marketplace: candidate header names per field, best first. */
 export interface PresetLayout {
   name: string;
-  columns: Readonly<Partial<Record<MappingField, readonly string[]>>>;
+  columns: Readonly<Partial<Record<ColumnField, readonly string[]>>>;
   /** Columns only this export has; they make auto-detection pick it over look-alikes. */
   signature?: readonly string[];
 }
@@ -121,9 +167,11 @@ export interface ResolvedMapping extends MappingOptions {
   presetId: string;
   layout?: string;
   platform: string;
-  columns: Readonly<Partial<Record<MappingField, number>>>;
+  columns: Readonly<Partial<Record<ColumnField, number>>>;
+  /** Every `buyerFallback` column found, best first (Shopify: Billing Phone, then Shipping Phone). */
+  fallbackColumns?: readonly number[];
   /** Header text of each mapped column, for messages. */
-  columnNames: Readonly<Partial<Record<MappingField, string>>>;
+  columnNames: Readonly<Partial<Record<ColumnField, string>>>;
   header: readonly string[];
   headerLine: number;
 }

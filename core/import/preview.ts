@@ -43,11 +43,7 @@ export function previewMapping(input: string | readonly CsvRow[], options: Impor
   }
   const batch = importer.finish();
   const mapping = importer.mapping!;
-  const ctx = {
-    timeZone: options.timeZone,
-    currency: options.currency ?? mapping.currency,
-    fallbackCurrency: options.defaultCurrency,
-  };
+  const ctx = importer.lineContext();
   const dateColumn = mapping.columns.date;
   return {
     mapping,

@@ -1,14 +1,15 @@
 import { cleanHeaderCell, normalizeHeader } from './header';
 import {
   AMOUNT_FIELDS,
-  MAPPING_FIELDS,
-  type MappingField,
+  COLUMN_FIELDS,
+  type ColumnField,
   type MappingSpec,
   type Preset,
   type PresetLayout,
   REQUIRED_FIELDS,
   type ResolvedMapping,
 } from './mapping';
+import { FIELD_WORDS } from './mappingProblems';
 
 export type ResolveResult =
   | { ok: true; mapping: ResolvedMapping }
@@ -30,16 +31,17 @@ export function headerIndex(header: readonly string[]): Map<string, number> {
 }
 
 interface LayoutMatch {
-  columns: Partial<Record<MappingField, number>>;
+  columns: Partial<Record<ColumnField, number>>;
+  fallbackColumns: number[];
   score: number;
   missing: string[];
 }
 
 function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMatch {
-  const columns: Partial<Record<MappingField, number>> = {};
+  const columns: Partial<Record<ColumnField, number>> = {};
   const used = new Set<number>();
   let score = 0;
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const candidates = layout.columns[field];
     if (!candidates) continue;
     for (const name of candidates) {
@@ -54,6 +56,12 @@ function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMa
       }
     }
   }
+  // Every buyer fallback column present, in the layout's order (Billing Phone, then Shipping Phone).
+  const fallbackColumns: number[] = [];
+  for (const name of layout.columns.buyerFallback ?? []) {
+    const i = index.get(normalizeHeader(name));
+    if (i !== undefined && !fallbackColumns.includes(i)) fallbackColumns.push(i);
+  }
   for (const s of layout.signature ?? []) if (index.has(normalizeHeader(s))) score++;
   const missing: string[] = [];
   for (const field of REQUIRED_FIELDS) {
@@ -61,23 +69,27 @@ function matchLayout(layout: PresetLayout, index: Map<string, number>): LayoutMa
   }
   if (!AMOUNT_FIELDS.some((f) => columns[f] !== undefined)) {
     const names = AMOUNT_FIELDS.flatMap((f) => layout.columns[f] ?? []);
+    const shown = names.slice(0, 6).map((n) => `'${n}'`);
+    const more = names.length > 6 ? `, … ${names.length - 6} more` : '';
     missing.push(
-      `an amount column (one of ${names.map((n) => `'${n}'`).join(', ') || 'total, lineTotal, unitPrice'})`,
+      `no column with an amount (looked for ${shown.join(', ') || 'a total, line total or unit price'}${more})`,
     );
   }
-  return { columns, score, missing };
+  return { columns, fallbackColumns, score, missing };
 }
 
-function describeCandidates(field: MappingField, names: readonly string[] | undefined): string {
-  if (!names || names.length === 0) return field;
-  return names.length === 1
-    ? `'${names[0]}' (${field})`
-    : `${field} (one of ${names.map((n) => `'${n}'`).join(', ')})`;
+/** "no column for the buyer (looked for 'Email')": the field in seller words and the names tried. */
+function describeCandidates(field: ColumnField, names: readonly string[] | undefined): string {
+  const what = FIELD_WORDS[field];
+  if (!names || names.length === 0) return `no column for ${what}`;
+  const shown = names.slice(0, 6).map((n) => `'${n}'`);
+  const more = names.length > 6 ? `, … ${names.length - 6} more` : '';
+  return `no column for ${what} (looked for ${shown.join(', ')}${more})`;
 }
 
-function namesOf(columns: Partial<Record<MappingField, number>>, header: readonly string[]) {
-  const out: Partial<Record<MappingField, string>> = {};
-  for (const [field, i] of Object.entries(columns) as Array<[MappingField, number]>) {
+function namesOf(columns: Partial<Record<ColumnField, number>>, header: readonly string[]) {
+  const out: Partial<Record<ColumnField, string>> = {};
+  for (const [field, i] of Object.entries(columns) as Array<[ColumnField, number]>) {
     out[field] = cleanHeaderCell(header[i] ?? '');
   }
   return out;
@@ -100,7 +112,7 @@ export function resolvePreset(preset: Preset, header: readonly string[], headerL
     return {
       ok: false,
       missing: best.match.missing,
-      message: `${preset.label}: missing column ${best.match.missing.join('; ')}`,
+      message: `${preset.label}: ${best.match.missing.join('; ')}`,
     };
   }
   const { layouts: _layouts, id, label: _label, platform, ...options } = preset;
@@ -112,6 +124,7 @@ export function resolvePreset(preset: Preset, header: readonly string[], headerL
       layout: best.layout.name,
       platform,
       columns: best.match.columns,
+      fallbackColumns: best.match.fallbackColumns,
       columnNames: namesOf(best.match.columns, header),
       header,
       headerLine,
@@ -127,13 +140,13 @@ export function resolveSpec(
   defaultPlatform = 'import',
 ): ResolveResult {
   const index = headerIndex(header);
-  const columns: Partial<Record<MappingField, number>> = {};
+  const columns: Partial<Record<ColumnField, number>> = {};
   const missing: string[] = [];
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const name = spec[field];
     if (name === undefined) continue;
     const i = index.get(normalizeHeader(name));
-    if (i === undefined) missing.push(`'${name}' (${field})`);
+    if (i === undefined) missing.push(`'${name}' (${FIELD_WORDS[field]})`);
     else columns[field] = i;
   }
   if (missing.length > 0) {
@@ -151,6 +164,7 @@ export function resolveSpec(
       presetId: 'custom',
       platform: spec.platform ?? defaultPlatform,
       columns,
+      fallbackColumns: columns.buyerFallback === undefined ? [] : [columns.buyerFallback],
       columnNames: namesOf(columns, header),
       header,
       headerLine,
@@ -171,7 +185,7 @@ export function presetHeaderNames(preset: Preset): Set<string> {
 
 export function specHeaderNames(spec: MappingSpec): Set<string> {
   const out = new Set<string>();
-  for (const field of MAPPING_FIELDS) {
+  for (const field of COLUMN_FIELDS) {
     const name = spec[field];
     if (name !== undefined) out.add(normalizeHeader(name));
   }

@@ -1,110 +1,48 @@
-import type { OrderStatus } from '../model';
+import { normaliseStatusText, readStatusText, type StatusMeaning } from '../model/status';
 
 /** `unpaid` rows (awaiting payment) are not orders yet; the importer rejects them with a reason. */
-export type RowStatus = OrderStatus | 'unpaid';
+export type RowStatus = StatusMeaning;
+
+export interface RowStatusReading {
+  status: RowStatus;
+  /** Partial refund: a sale whose refunded amount (where the file has one) comes off its spend. */
+  partialRefund?: true;
+}
 
 /**
- * Keyword rules, checked in this order because statuses embed each other's words:
- * "partially refunded" is still a sale, "等待买家付款" contains "付款" but means unpaid,
- * and "交易关闭" must not fall through to a paid keyword.
+ * Reads a status cell through the shared vocabulary (`core/model/status`), after the mapping's
+ * own words; `undefined` when unknown (the importer then rejects the row naming the status, so
+ * the seller can add it to the mapping). An empty status means the export only lists sales: paid.
  */
-const RULES: ReadonlyArray<readonly [RowStatus, readonly string[]]> = [
-  [
-    'paid',
-    [
-      'partially_refunded',
-      'partially refunded',
-      'partial refund',
-      '部分退款',
-      'partially_paid',
-      'partially paid',
-    ],
-  ],
-  ['refunded', ['退款', '退货', 'refund', 'returned', 'return/refund', 'return', 'chargeback', 'reversed']],
-  [
-    'cancelled',
-    [
-      '交易关闭',
-      '已关闭',
-      '已取消',
-      '取消',
-      '关闭',
-      'cancel',
-      'closed',
-      'voided',
-      'void',
-      'failed',
-      'declined',
-      'rejected',
-      'expired',
-    ],
-  ],
-  [
-    'unpaid',
-    [
-      '等待买家付款',
-      '待付款',
-      '未付款',
-      'unpaid',
-      'awaiting payment',
-      'pending payment',
-      'not paid',
-      'pending',
-      'on-hold',
-      'on hold',
-      'draft',
-    ],
-  ],
-  [
-    'paid',
-    [
-      '交易成功',
-      '已发货',
-      '等待买家确认收货',
-      '卖家已发货',
-      '买家已付款',
-      '已付款',
-      '等待卖家发货',
-      '待发货',
-      '已完成',
-      '已收货',
-      '已签收',
-      '成功',
-      'paid',
-      'completed',
-      'complete',
-      'finished',
-      'shipped',
-      'delivered',
-      'unshipped',
-      'processing',
-      'fulfilled',
-      'to ship',
-      'shipping',
-      'ready_to_ship',
-      'ready to ship',
-      'awaiting shipment',
-      'in transit',
-      'authorized',
-      'success',
-      'sold',
-    ],
-  ],
-];
+export function readRowStatus(
+  raw: string,
+  custom?: Readonly<Record<string, RowStatus>>,
+): RowStatusReading | undefined {
+  if (custom) return readUncached(raw, custom);
+  // A file repeats a handful of status texts on every line: remember their readings.
+  const hit = CACHE.get(raw);
+  if (hit !== undefined || CACHE.has(raw)) return hit;
+  const r = readUncached(raw, undefined);
+  if (CACHE.size >= 512) CACHE.clear();
+  CACHE.set(raw, r);
+  return r;
+}
 
-/**
- * Maps a marketplace status text to an order status; `undefined` when unknown (the importer
- * then rejects the row and names the status, so the seller can add it to the mapping).
- * An empty status means the export only lists sales: paid.
- */
-export function mapStatus(raw: string, custom?: Readonly<Record<string, RowStatus>>): RowStatus | undefined {
-  const s = raw.normalize('NFKC').trim().toLowerCase();
-  if (s === '') return 'paid';
+const CACHE = new Map<string, RowStatusReading | undefined>();
+
+function readUncached(
+  raw: string,
+  custom: Readonly<Record<string, RowStatus>> | undefined,
+): RowStatusReading | undefined {
+  const s = normaliseStatusText(raw);
+  if (s === '') return { status: 'paid' };
   if (custom) {
-    for (const [k, v] of Object.entries(custom)) if (k.normalize('NFKC').trim().toLowerCase() === s) return v;
+    for (const [k, v] of Object.entries(custom)) if (normaliseStatusText(k) === s) return { status: v };
   }
-  for (const [status, words] of RULES) {
-    for (const w of words) if (s.includes(w)) return status;
-  }
-  return undefined;
+  return readStatusText(s);
+}
+
+/** The status alone (see `readRowStatus`). */
+export function mapStatus(raw: string, custom?: Readonly<Record<string, RowStatus>>): RowStatus | undefined {
+  return readRowStatus(raw, custom)?.status;
 }

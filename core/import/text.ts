@@ -13,6 +13,8 @@ export interface ImportTextResult {
   orders: Order[];
   rejects: RejectedRow[];
   rowsRead: number;
+  /** Record-count footer lines skipped (eBay), not counted as rejects. */
+  footerLines: number;
   /** Preset id used (`custom` for an explicit mapping). */
   preset: string;
   layout?: string;
@@ -50,6 +52,7 @@ export function importText(input: string | Uint8Array, options: ImportTextOption
     orders: [...byKey.values()],
     rejects,
     rowsRead: importer.rowsRead,
+    footerLines: importer.footerLines,
     preset: m.presetId,
     layout: m.layout,
     platform: m.platform,

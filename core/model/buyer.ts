@@ -5,7 +5,8 @@ import { BuyerKey, EpochMs, MinorUnits, Platform } from './common';
 /**
  * Everything scoring needs about a buyer, kept up to date when orders are written
  * (aggregate-on-write) so rescoring never reads orders. Amounts are in the shop currency;
- * orders in a currency without a configured rate are counted in `unconvertedOrders` only.
+ * paid orders in a currency without a configured rate count as paid orders (frequency, recency,
+ * purchase days) with no spend, and are also counted in `unconvertedOrders`.
  */
 export const BuyerAggregate = z.object({
   orders: z.number().int().nonnegative(),

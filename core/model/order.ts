@@ -26,10 +26,19 @@ export const Order = z.object({
   /** Buyer's display name as seen in the export or page (may differ from the id). */
   buyerName: z.string().max(300).optional(),
   placedAt: EpochMs,
-  /** Total paid in minor units of `currency` (after discount). */
+  /** Spend: what the buyer paid, minor units of `currency` (after discounts and refunds). */
   total: MinorUnits,
   currency: CurrencyCode,
   discount: MinorUnits.nonnegative().optional(),
+  /*
+   * Spend breakdown where the source states it (see README "Spend"): the items' value, shipping
+   * and tax charged, and the amount refunded (already subtracted from `total` for a paid order).
+   * Optional and not indexed, so stored orders without them stay valid.
+   */
+  itemsTotal: MinorUnits.nonnegative().optional(),
+  shipping: MinorUnits.nonnegative().optional(),
+  tax: MinorUnits.nonnegative().optional(),
+  refunded: MinorUnits.nonnegative().optional(),
   items: z.array(OrderItem).max(1000),
   status: OrderStatus,
   shipCountry: z

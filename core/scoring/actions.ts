@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BuyerAggregate, BuyerClasses } from '../model';
+import { fractionDigitsOptions, toMajor } from '../model/money';
 
 /**
  * Suggested actions: each template says when it applies (as data, so the settings editor can
@@ -257,9 +258,13 @@ const FALLBACK = {
 export function formatSpend(minor: number, locale: ActionLocale, currency?: string): string {
   if (currency) {
     try {
-      const fmt = new Intl.NumberFormat(locale === 'zh_CN' ? 'zh-CN' : 'en', { style: 'currency', currency });
-      const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-      return fmt.format(minor / 10 ** digits);
+      // ISO 4217 digits from the shared table (Intl gives IDR, HUF, COP, PKR, IQD 0 digits).
+      const fmt = new Intl.NumberFormat(locale === 'zh_CN' ? 'zh-CN' : 'en', {
+        style: 'currency',
+        currency,
+        ...fractionDigitsOptions(currency),
+      });
+      return fmt.format(toMajor(minor, currency));
     } catch {
       // Unknown currency code: fall through to the plain number.
     }

@@ -123,11 +123,13 @@ function accumulate(
       cancelledOrders++;
       continue;
     }
-    const total = toShopMinor(o.total, o.currency, ctx);
-    if (total === undefined) {
-      unconvertedOrders++;
-      continue;
-    }
+    // A paid order in a currency without a rate still counts for frequency, recency and
+    // lifecycle (it happened); only its spend is unknown, so it adds 0 and is counted in
+    // `unconvertedOrders` ("N orders in XXX are left out of spend"). Its items stay out of the
+    // item and unit-price figures, which are money-weighted.
+    const converted = toShopMinor(o.total, o.currency, ctx);
+    if (converted === undefined) unconvertedOrders++;
+    const total = converted ?? 0;
     paidOrders++;
     paidSpend += total;
     const at = o.placedAt;
@@ -149,6 +151,7 @@ function accumulate(
     }
     if (o.discount && o.discount > 0) discountedOrders++;
     if (o.shipCountry) addTo(countryKeys, countryOrders, o.shipCountry, 1);
+    if (converted === undefined) continue;
     const items = o.items;
     if (items.length === 0) {
       addTo(catKeys, catSpend, '', total);

@@ -1,84 +1,38 @@
-/** Currency amounts as pages print them, parsed into integer minor units. */
+import { parseAmount, recogniseCurrency } from '../model/money';
 
+/** Currency amounts as pages print them, parsed into integer minor units. */
 export interface ParsedMoney {
-  /** Minor units (fen, cents; yen have none). */
+  /** Minor units per ISO 4217 (fen, cents; yen have none). */
   amount: number;
   currency: string;
 }
 
-/** Currencies without minor units, so "¥1,200" in yen is 1200, not 120000. */
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'IDR', 'CLP', 'ISK']);
-
-// Longest symbols first so "US$" wins over "$" and "CN¥" over "¥".
-const SYMBOLS: ReadonlyArray<[string, string]> = [
-  ['US$', 'USD'],
-  ['CA$', 'CAD'],
-  ['AU$', 'AUD'],
-  ['S$', 'SGD'],
-  ['RM', 'MYR'],
-  ['CN¥', 'CNY'],
-  ['JP¥', 'JPY'],
-  ['RMB', 'CNY'],
-  ['元', 'CNY'],
-  ['£', 'GBP'],
-  ['€', 'EUR'],
-  ['$', 'USD'],
-];
-
-function detectCurrency(text: string, yenCurrency: string): string | undefined {
-  const code = text.match(/\b([A-Z]{3})\b/);
-  if (code && code[1] !== 'RMB') return code[1];
-  for (const [symbol, currency] of SYMBOLS) if (text.includes(symbol)) return currency;
-  // ¥ and ￥ are shared by yuan and yen; the adapter knows which market it is reading.
-  if (/[¥￥]/.test(text)) return yenCurrency;
-  return undefined;
-}
-
-/** "1,234.56", "1.234,56", "1 234,56" or "1234" → a plain decimal string such as "1234.56". */
-function normaliseNumber(digits: string): string | null {
-  const s = digits.replace(/[\s\u00A0\u202F']/g, '');
-  if (!/^\d[\d.,]*$/.test(s)) return null;
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  if (lastDot === -1 && lastComma === -1) return s;
-  if (lastDot !== -1 && lastComma !== -1) {
-    // Both used: whichever comes last is the decimal separator.
-    const at = Math.max(lastDot, lastComma);
-    return `${s.slice(0, at).replace(/[.,]/g, '')}.${s.slice(at + 1)}`;
-  }
-  const sep = lastDot !== -1 ? '.' : ',';
-  const parts = s.split(sep);
-  // Repeated, or a single one followed by exactly three digits ("1,200"): thousands grouping.
-  if (parts.length > 2 || parts[1].length === 3) return parts.join('');
-  return `${parts[0]}.${parts[1]}`;
-}
+const NUMBER = /-?\d[\d\s\u00A0\u202F.,']*/;
 
 /**
- * Parses the first amount in `text` ("¥1,234.50", "$25.98", "€12,34", "实收款：￥88.00").
- * Returns null when there is no number. `fallbackCurrency` is used when no symbol is present;
- * `yenCurrency` says what the ambiguous ¥/￥ sign means on this site.
+ * Parses the first amount in a page's text ("¥1,234.50", "$25.98", "€12,34", "实收款：￥88.00",
+ * "Total: CDN 12.00"). Returns null when there is no number. The currency comes from the same
+ * vocabulary and the digits from the same ISO table as file import (`core/model/money`), so a
+ * captured and an imported copy of an order agree. `fallbackCurrency` is used when the text names
+ * none; `yenCurrency` says what the shared ¥/￥ sign means on this site.
  */
 export function parseMoney(
   text: string,
   fallbackCurrency = 'CNY',
   yenCurrency: 'CNY' | 'JPY' = fallbackCurrency === 'JPY' ? 'JPY' : 'CNY',
 ): ParsedMoney | null {
-  const match = text.match(/-?\d[\d\s\u00A0\u202F.,']*/);
+  const match = NUMBER.exec(text);
   if (!match) return null;
-  const negative = match[0].startsWith('-') || /[-−]\s*[^\d\s]*\s*$/.test(text.slice(0, match.index));
-  const num = normaliseNumber(
-    match[0]
-      .replace(/^-/, '')
-      .trim()
-      .replace(/[.,\s]+$/, ''),
-  );
-  if (num === null) return null;
-  const currency = detectCurrency(text, yenCurrency) ?? fallbackCurrency;
-  const decimals = ZERO_DECIMAL.has(currency) ? 0 : 2;
-  const [whole, frac = ''] = num.split('.');
-  const fracDigits = (frac + '000').slice(0, decimals);
-  // Integer arithmetic on the digit strings: floats would turn 0.29 into 28 fen.
-  const amount = Number(whole) * 10 ** decimals + (decimals ? Number(fracDigits) : 0);
-  if (!Number.isSafeInteger(amount)) return null;
-  return { amount: negative ? -amount : amount, currency };
+  const before = text.slice(0, match.index);
+  const negative = match[0].startsWith('-') || /[-−]\s*[^\d\s]*\s*$/.test(before);
+  const digits = match[0]
+    .replace(/^-/, '')
+    .trim()
+    .replace(/[.,\s]+$/, '');
+  // Labels ("Total:", "实收款：") carry no currency words of their own, so the whole text is searched.
+  const context = /[¥￥]/.test(text) ? yenCurrency : fallbackCurrency;
+  const currency = recogniseCurrency(text, context) ?? fallbackCurrency;
+  const r = parseAmount(digits, { currency });
+  if (!r.ok) return null;
+  return { amount: negative ? -r.amount : r.amount, currency };
 }

@@ -5,6 +5,7 @@ export const alibaba: Preset = {
   id: 'alibaba',
   label: 'Alibaba.com orders',
   platform: 'alibaba',
+  since: 1999,
   currency: 'USD',
   layouts: [
     {

@@ -6,6 +6,7 @@ export const alibaba1688: Preset = {
   label: '1688 订单导出',
   platform: '1688',
   currency: 'CNY',
+  since: 1999,
   layouts: [
     {
       name: '订单导出',
@@ -21,6 +22,8 @@ export const alibaba1688: Preset = {
         unitPrice: ['单价(元)', '单价'],
         sku: ['单品货号', '货号', 'SKU ID'],
         category: ['货品种类'],
+        subtotal: ['货品总价(元)'],
+        shipping: ['运费(元)'],
       },
       signature: ['卖家会员名', '卖家公司名', '货品总价(元)', '运费(元)', 'Offer ID'],
     },

@@ -5,6 +5,7 @@ export const aliexpress: Preset = {
   id: 'aliexpress',
   label: 'AliExpress orders',
   platform: 'aliexpress',
+  since: 2010,
   currency: 'USD',
   layouts: [
     {

@@ -2,13 +2,15 @@ import type { Preset } from '../mapping';
 
 /**
  * Amazon Seller Central order report (tab-separated): one row per order item; `item-price` is
- * the line's total, so it is summed into the order total.
+ * the line's total, so spend is item-price + shipping-price + item-tax + shipping-tax −
+ * item-promotion-discount − ship-promotion-discount per line, summed over the order. Currency may be written `CDN`.
  */
 export const amazon: Preset = {
   id: 'amazon',
   label: 'Amazon order report',
   platform: 'amazon',
   currency: 'USD',
+  since: 1995,
   layouts: [
     {
       name: 'Order report',
@@ -23,7 +25,11 @@ export const amazon: Preset = {
         status: ['order-status', 'item-status'],
         item: ['product-name'],
         sku: ['sku'],
-        discount: ['item-promotion-discount'],
+        lineDiscount: ['item-promotion-discount'],
+        lineShippingDiscount: ['ship-promotion-discount'],
+        lineShipping: ['shipping-price'],
+        lineTax: ['item-tax'],
+        lineShippingTax: ['shipping-tax'],
         country: ['ship-country'],
       },
       signature: ['asin', 'order-item-id', 'merchant-order-id', 'sales-channel', 'ship-service-level'],

@@ -8,6 +8,7 @@ export const lazada: Preset = {
   id: 'lazada',
   label: 'Lazada orders',
   platform: 'lazada',
+  since: 2012,
   dayFirst: true,
   layouts: [
     {

@@ -5,6 +5,7 @@ export const shopee: Preset = {
   id: 'shopee',
   label: 'Shopee orders',
   platform: 'shopee',
+  since: 2015,
   layouts: [
     {
       name: 'Orders',

@@ -6,6 +6,7 @@ export const taobao: Preset = {
   label: 'Taobao / Tmall 订单报表',
   platform: 'taobao',
   currency: 'CNY',
+  since: 2003,
   layouts: [
     {
       name: '订单报表',
@@ -18,6 +19,8 @@ export const taobao: Preset = {
         status: ['订单状态'],
         item: ['宝贝标题', '商品标题'],
         quantity: ['宝贝总数量', '宝贝数量', '购买数量'],
+        shipping: ['买家应付邮费'],
+        refunded: ['退款金额'],
       },
       signature: ['买家支付宝账号', '买家应付货款', '买家应付邮费', '宝贝种类', '店铺名称', '订单关闭原因'],
     },

@@ -8,6 +8,7 @@ export const woocommerce: Preset = {
   id: 'woocommerce',
   label: 'WooCommerce orders',
   platform: 'woocommerce',
+  since: 2011,
   layouts: [
     {
       name: 'Analytics orders',
@@ -37,6 +38,9 @@ export const woocommerce: Preset = {
         quantity: ['Quantity', 'Quantity (- Refund)', 'qty'],
         unitPrice: ['Item Cost', 'Item Price'],
         discount: ['Cart Discount Amount', 'Order Discount Amount'],
+        shipping: ['Order Shipping Amount', 'Shipping Total'],
+        tax: ['Order Total Tax Amount', 'Tax Total'],
+        refunded: ['Order Refund Amount'],
         country: ['Country Code (Billing)', 'Billing Country', 'Country Code (Shipping)', 'Shipping Country'],
       },
       signature: ['Payment Method Title', 'Customer Note', 'Order Subtotal Amount', 'Shipping Method Title'],

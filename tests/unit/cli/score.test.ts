@@ -141,3 +141,76 @@ describe('score CLI', () => {
     expect(typeof parseScoreArgs(['--in', 'x', '--out', 'y', '--map', 'm', '--preset', 'p'])).toBe('string');
   });
 });
+
+describe('score CLI without --preset or --map', () => {
+  const FIXTURES = new URL('../../fixtures/import/', import.meta.url).pathname;
+
+  it('detects the preset, says which, and reports money in the file currency', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const out = join(dir, 'out.csv');
+    const report = join(dir, 'report.json');
+    const r = await run([
+      '--in',
+      join(FIXTURES, 'shopify-orders-export.csv'),
+      '--out',
+      out,
+      '--report',
+      report,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('detected preset shopify (Orders) from the header on line 1');
+    expect(r.out.find((l) => l.startsWith('as of '))).toMatch(/money in ZAR;/);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep).toMatchObject({
+      preset: 'shopify',
+      presetDetected: true,
+      currency: 'ZAR',
+      unconvertedOrders: 0,
+    });
+    // Thandi: #1001 (395.00) and #1004 (230.00 less a 100.00 refund).
+    const thandi = readFileSync(out, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('thandi@example.com,'));
+    expect(thandi).toMatch(/^thandi@example\.com,2,2,525\.00,/);
+  });
+
+  it('--currency still forces the shop currency; orders in others are named as left out of spend', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const report = join(dir, 'report.json');
+    const r = await run([
+      '--in',
+      join(FIXTURES, 'amazon-flat-file.txt'),
+      '--currency',
+      'USD',
+      '--out',
+      join(dir, 'out.csv'),
+      '--report',
+      report,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('detected preset amazon (Order report) from the header on line 1');
+    expect(r.out).toContain(
+      '  2 paid orders in CAD are left out of spend (no rate to USD); they still count as orders',
+    );
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ currency: 'USD', unconvertedOrders: 2 });
+    // Jordan's two CDN orders still count as two orders, with no spend.
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/\nm3x9z@marketplace\.amazon\.ca,2,2,0\.00,/);
+  });
+
+  it('names a report that cannot be imported and exits with 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const r = await run([
+      '--in',
+      join(FIXTURES, 'unusable/amazon-unshipped.txt'),
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/"Unshipped Orders" report: it has no price column/);
+  });
+
+  it('accepts neither --map nor --preset, refuses both', () => {
+    expect(parseScoreArgs(['--in', 'x', '--out', 'y'])).toMatchObject({ input: 'x', out: 'y' });
+    expect(parseScoreArgs(['--in', 'x', '--out', 'y', '--map', 'm', '--preset', 'p'])).toMatch(/not both/);
+  });
+});

@@ -38,7 +38,13 @@ const MAPPING: MappingSpec = {
   item: 'item',
   currency: 'USD',
 };
-const ERROR_CODES = new Set(['no-header', 'missing-columns', 'unknown-preset', 'invalid-mapping']);
+const ERROR_CODES = new Set([
+  'no-header',
+  'missing-columns',
+  'unknown-preset',
+  'invalid-mapping',
+  'unusable-report',
+]);
 
 afterAll(report);
 
@@ -181,7 +187,10 @@ describe('CSV import under fuzzed input', { timeout: TIMEOUT }, () => {
         n++;
       }
       // The right encoding, declared or detected, reads the file.
-      expect(checkImport(gbk, { ...BASE, encoding: 'gb18030' })).not.toBeInstanceOf(ImportError);
+      // (A text GBK cannot represent, e.g. with ¥ U+00A5, was encoded as UTF-8: not a GBK file.)
+      const isGbk =
+        gbk.length !== utf8.length || !gbk.every((b, i) => b === utf8[i]) || /^[\x00-\x7f]*$/.test(text);
+      if (isGbk) expect(checkImport(gbk, { ...BASE, encoding: 'gb18030' })).not.toBeInstanceOf(ImportError);
       expect(checkImport(utf16)).not.toBeInstanceOf(ImportError);
       n += 2;
     }

@@ -170,7 +170,7 @@ describe('parseDate under fuzzed input', { timeout: TIMEOUT }, () => {
       }
       expect(thrown).toBeInstanceOf(ImportError);
       expect((thrown as ImportError).code).toBe('invalid-mapping');
-      expect((thrown as ImportError).message).toMatch(/dateFormat: not a usable date format/);
+      expect((thrown as ImportError).message).toMatch(/the date format is not usable/);
     }
     // Used directly (a preset or option bypassing the mapping schema), the cell gets the error.
     expect(parseDate('2024-01-02', { timeZone: 'UTC', format: 'YYYY-MM-DD' })).toMatchObject({

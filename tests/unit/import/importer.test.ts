@@ -38,15 +38,17 @@ describe('file-level errors', () => {
       importText('buyer,date,item\na,2024-01-01,x\n', { ...BASE, mapping: MAP }),
     );
     expect(e.code).toBe('missing-columns');
-    expect(e.missing).toEqual(["'order' (orderId)", "'total' (total)"]);
-    expect(e.message).toContain("'order' (orderId)");
+    expect(e.missing).toEqual(["'order' (the order number)", "'total' (the order total)"]);
+    expect(e.message).toContain("missing column 'order' (the order number)");
   });
 
   it('names what a chosen preset lacks', () => {
     const text = 'Name,Financial Status,Created at,Total,Lineitem name\n#1,paid,2024-01-01,1.00,x\n';
     const e = catchImportError(() => importText(text, { ...BASE, preset: 'shopify' }));
     expect(e.code).toBe('missing-columns');
-    expect(e.message).toContain("'Email' (buyerId)");
+    expect(e.message).toContain(
+      "no column for the buyer (id, username, e-mail or phone) (looked for 'Email')",
+    );
   });
 
   it('auto-detection reports the closest preset when a required column is missing', () => {
@@ -101,7 +103,11 @@ describe('rows', () => {
         reason: "date: 'not a date': not a date we recognise (set a date format in the mapping)",
       },
       { line: 5, field: 'total', reason: "total: 'abc' is not an amount" },
-      { line: 6, field: 'buyerId', reason: 'buyer: empty buyer id' },
+      {
+        line: 6,
+        field: 'buyerId',
+        reason: 'the buyer (buyer) is empty: this line cannot be given to a buyer',
+      },
     ]);
     for (const o of r.orders) expect(Order.parse(o)).toEqual(o);
   });

@@ -48,7 +48,8 @@ describe('writeOrders', () => {
     const b = await db.buyers.get('taobao:alice');
     expect(b?.agg).toMatchObject({
       orders: 5,
-      paidOrders: 3,
+      // The EUR order has no rate: it counts as a paid order (frequency, recency), without spend.
+      paidOrders: 4,
       refundedOrders: 1,
       unconvertedOrders: 1,
       paidSpend: 10_000 + 5_000 + 7_000,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export const SECTIONS = [
   'overview',
+  'import',
   'buyers',
   'movers',
   'groups',

@@ -40,11 +40,9 @@ export function DashboardApp() {
     go: (section: SectionId) => go({ section }),
     reloadSettings: i18n.reloadSettings,
     lastImport,
-    // A finished import lands on the overview, where its summary and the new buyers show.
-    onImported: (result: ImportedResult) => {
-      setLastImport(result);
-      go({ section: 'overview' });
-    },
+    // A finished import's summary stays on the overview (where the empty dashboard's import
+    // lands by itself) until dismissed.
+    onImported: (result: ImportedResult) => setLastImport(result),
     dismissLastImport: () => setLastImport(undefined),
   };
 

@@ -75,6 +75,8 @@ interface Props {
   onImported?(result: ImportedResult): void;
   /** Heading text; the empty dashboard words it as its first step. */
   title?: string;
+  /** Offered after a finished import: open the overview, where the new buyers and the summary show. */
+  onShowOverview?(): void;
   /** An import is writing (true) or has stopped (false): its host must stay on screen meanwhile. */
   onRunning?(running: boolean): void;
 }
@@ -107,6 +109,7 @@ export function ImportPanel({
   onImported,
   title,
   onRunning,
+  onShowOverview,
 }: Props) {
   const { t } = useI18n();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -429,7 +432,19 @@ export function ImportPanel({
         />
       )}
       {stage.kind === 'finished' && (
-        <ImportSummary record={stage.record} cancelled={stage.cancelled} leftOut={stage.leftOut} />
+        <>
+          <ImportSummary record={stage.record} cancelled={stage.cancelled} leftOut={stage.leftOut} />
+          {onShowOverview && !stage.cancelled && (
+            <button
+              type="button"
+              class="btn btn--primary"
+              data-testid="io-to-overview"
+              onClick={onShowOverview}
+            >
+              {t('io.summary.toOverview')}
+            </button>
+          )}
+        </>
       )}
     </section>
   );

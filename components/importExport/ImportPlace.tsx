@@ -12,10 +12,11 @@ interface Props {
   withHistory?: boolean;
   title?: string;
   onRunning?(running: boolean): void;
+  onShowOverview?(): void;
 }
 
 /** The import screen with its history (resume, discard), as the dashboard's Import section shows it. */
-export function ImportPlace({ onImported, withHistory = true, title, onRunning }: Props) {
+export function ImportPlace({ onImported, withHistory = true, title, onRunning, onShowOverview }: Props) {
   const settings = useRequestOnce<Settings>(() => request('getSettings', {}));
   const [version, setVersion] = useState(0);
   const [resume, setResume] = useState<ImportRecord>();
@@ -29,6 +30,7 @@ export function ImportPlace({ onImported, withHistory = true, title, onRunning }
         onChanged={() => setVersion((v) => v + 1)}
         onImported={onImported}
         onRunning={onRunning}
+        onShowOverview={onShowOverview}
       />
       {withHistory && <ImportHistory version={version} onResume={setResume} />}
     </div>

@@ -9,7 +9,7 @@ export function Import({ ctx }: { ctx: SectionContext }) {
     <div class="import-section">
       <h1 class="page-title">{t('dash.nav.import')}</h1>
       <p class="muted page-lead">{t('io.section.lead')}</p>
-      <ImportPlace onImported={ctx.onImported} />
+      <ImportPlace onImported={ctx.onImported} onShowOverview={() => ctx.go('overview')} />
     </div>
   );
 }

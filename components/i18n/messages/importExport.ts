@@ -190,6 +190,7 @@ export const importExportMessages = defineMessages(
       'Bring in order exports from your marketplaces. The file is read on this computer, and nothing is stored until you press Import.',
     'io.summary.title': 'Import finished',
     'io.summary.dismiss': 'Dismiss',
+    'io.summary.toOverview': 'See the overview',
   },
   {
     'io.cancel': '取消',
@@ -373,5 +374,6 @@ export const importExportMessages = defineMessages(
     'io.section.lead': '导入各平台的订单导出文件。文件只在本机读取，点击“导入”之前不会保存任何内容。',
     'io.summary.title': '导入完成',
     'io.summary.dismiss': '关闭',
+    'io.summary.toOverview': '查看概览',
   },
 );

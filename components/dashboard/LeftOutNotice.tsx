@@ -1,5 +1,5 @@
 import { request } from '@/core/messaging';
-import { formatCount } from '../ui/format';
+import { leftOutText } from '../importExport/leftOutText';
 import { useI18n } from '../ui/i18nContext';
 import type { SectionContext } from './DashboardApp';
 import { useRequest } from './useRequest';
@@ -20,7 +20,7 @@ export function LeftOutNotice({ ctx }: { ctx: SectionContext }) {
       <ul>
         {d.currencies.map((c) => (
           <li key={c.currency} data-currency={c.currency}>
-            {t('io.money.leftOut', { n: formatCount(c.orders, locale), currency: c.currency })}
+            {leftOutText(c, t, locale)}
           </li>
         ))}
       </ul>

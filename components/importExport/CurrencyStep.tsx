@@ -154,7 +154,11 @@ function ForeignRow(props: {
   const parsed = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.replace(',', '.')));
   return (
     <li class="io-money__row" data-testid="io-money-row" data-currency={currency}>
-      <strong>{t('io.money.row', { n: props.n(orders), currency })}</strong>
+      <strong>
+        {orders === 1
+          ? t('io.money.rowOne', { currency })
+          : t('io.money.row', { n: props.n(orders), currency })}
+      </strong>
       <label class="io-money__rate">
         <span>{t('io.money.oneIs', { currency })}</span>
         <input

@@ -2,6 +2,7 @@ import type { CurrencyCount } from '@/core/import/currencyPlan';
 import type { ImportRecord } from '@/core/model';
 import { formatCount } from '../ui/format';
 import { useI18n } from '../ui/i18nContext';
+import { leftOutText } from './leftOutText';
 import { RejectsList } from './RejectsList';
 
 interface Props {
@@ -39,9 +40,7 @@ export function ImportSummary({ record, cancelled, leftOut = [] }: Props) {
       {leftOut.length > 0 && (
         <div class="io-leftout" data-testid="io-summary-leftout">
           {leftOut.map((l) => (
-            <p key={l.currency}>
-              {t('io.money.leftOut', { n: formatCount(l.orders, locale), currency: l.currency })}
-            </p>
+            <p key={l.currency}>{leftOutText(l, t, locale)}</p>
           ))}
           <p class="muted">{t('io.money.leftOutHint')}</p>
         </div>

@@ -41,7 +41,9 @@ export function proposedShopCurrency(
 ): string | undefined {
   if (!shopIsEmpty) return undefined;
   const top = sortedCounts(byCurrency)[0];
-  return top && top.currency !== shopCurrency ? top.currency : undefined;
+  if (!top || top.currency === shopCurrency) return undefined;
+  // A tie with the current currency is no reason to change it.
+  return (byCurrency[shopCurrency] ?? 0) === top.orders ? undefined : top.currency;
 }
 
 /** Foreign currencies of the file with neither a usable rate nor the seller's "unconverted" consent. */

@@ -24,6 +24,8 @@ describe('currency plan of an import', () => {
     expect(proposedShopCurrency({ GBP: 40 }, 'USD', false)).toBeUndefined();
     expect(proposedShopCurrency({ USD: 5 }, 'USD', true)).toBeUndefined();
     expect(proposedShopCurrency({}, 'USD', true)).toBeUndefined();
+    expect(proposedShopCurrency({ EUR: 1, USD: 1 }, 'USD', true)).toBeUndefined();
+    expect(proposedShopCurrency({ EUR: 1, GBP: 1 }, 'USD', true)).toBe('EUR');
   });
 
   it('leaves a foreign currency undecided until it has a rate or consent', () => {

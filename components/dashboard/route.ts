@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 export const SECTIONS = [
   'overview',
-  'import',
   'buyers',
+  'import',
   'movers',
   'groups',
   'tags',

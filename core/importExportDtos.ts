@@ -3,6 +3,7 @@
  * protocol file only gains one import and a few lines; type-only, no run-time code.
  */
 import type { RestorePlan } from './backup/restore';
+import type { CurrencyCount } from './import/currencyPlan';
 import type { SavedPreset } from './import/mapping';
 import type { ImportRecord, RejectedRow } from './model';
 
@@ -46,4 +47,10 @@ export interface BackupDto {
 
 export interface RestoreDoneDto {
   plan: RestorePlan;
+}
+
+/** Paid orders stored without a rate into the shop currency, so outside every buyer's spend. */
+export interface LeftOutOfSpendDto {
+  shopCurrency: string;
+  currencies: CurrencyCount[];
 }

@@ -81,6 +81,7 @@ export const IMPORT_EXPORT_REQUESTS = {
   listPresets: { from: 'page', data: z.object({}) },
   savePreset: { from: 'page', data: z.object({ name: z.string().max(200), mapping: MappingSpec }) },
   deletePreset: { from: 'page', data: z.object({ id: z.string().min(1).max(64) }) },
+  getLeftOutOfSpend: { from: 'page', data: z.object({}) },
   exportBuyers: {
     from: 'page',
     data: z.object({

@@ -167,6 +167,7 @@ interface Responses {
   listPresets: IO.SavedPreset[];
   savePreset: IO.SavedPreset;
   deletePreset: { deleted: string };
+  getLeftOutOfSpend: IO.LeftOutOfSpendDto;
   exportBuyers: IO.ExportDto;
   createBackup: IO.BackupDto;
   planRestore: IO.RestorePlan;

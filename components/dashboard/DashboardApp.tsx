@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ImportedResult } from '../importExport/ImportPanel';
 import { I18nProvider } from '../ui/i18nContext';
 import { TabPanel, Tabs } from '../ui/Tabs';
 import { Toast, type ToastState } from '../ui/Toast';
@@ -7,6 +8,7 @@ import { BuyerDetail } from './BuyerDetail';
 import { type Route, SECTIONS, type SectionId, useHashRoute } from './route';
 import { Buyers } from './sections/Buyers';
 import { Groups } from './sections/Groups';
+import { Import } from './sections/Import';
 import { Movers } from './sections/Movers';
 import { Needs } from './sections/Needs';
 import { Overview } from './sections/Overview';
@@ -25,6 +27,7 @@ export function DashboardApp() {
   const { t } = i18n;
   const [route, go] = useHashRoute();
   const [toast, setToast] = useState<ToastState | null>(null);
+  const [lastImport, setLastImport] = useState<ImportedResult>();
   const closeToast = useCallback(() => setToast(null), []);
   useEffect(() => {
     document.title = `${t(`dash.nav.${route.section}`)} · ${BRAND}`;
@@ -36,6 +39,11 @@ export function DashboardApp() {
     openBuyer,
     go: (section: SectionId) => go({ section }),
     reloadSettings: i18n.reloadSettings,
+    lastImport,
+    // A finished import's summary stays on the overview (where the empty dashboard's import
+    // lands by itself) until dismissed.
+    onImported: (result: ImportedResult) => setLastImport(result),
+    dismissLastImport: () => setLastImport(undefined),
   };
 
   return (
@@ -82,6 +90,10 @@ export interface SectionContext {
   go(section: SectionId): void;
   /** Re-reads settings after a write the background does not broadcast (capture switches). */
   reloadSettings(): void;
+  /** The import finished in this page, shown on the overview until dismissed. */
+  lastImport?: ImportedResult;
+  onImported(result: ImportedResult): void;
+  dismissLastImport(): void;
 }
 
 function renderSection(
@@ -92,6 +104,8 @@ function renderSection(
   switch (route.section) {
     case 'overview':
       return <Overview ctx={ctx} />;
+    case 'import':
+      return <Import ctx={ctx} />;
     case 'buyers':
       return <Buyers ctx={ctx} />;
     case 'movers':

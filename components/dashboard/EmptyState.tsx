@@ -1,21 +1,25 @@
+import { ImportPlace } from '../importExport/ImportPlace';
 import { useI18n } from '../ui/i18nContext';
-import type { SectionId } from './route';
+import type { SectionContext } from './DashboardApp';
 
-/** What a seller without any buyers yet can do next, with the three ways in. */
-export function EmptyState({ go }: { go(section: SectionId): void }) {
+/**
+ * The first screen of an empty dashboard: importing an order export right here (the way most
+ * sellers start), then the two other ways in.
+ */
+export function EmptyState({ ctx, onRunning }: { ctx: SectionContext; onRunning?(running: boolean): void }) {
   const { t } = useI18n();
   return (
     <div class="empty-state" data-testid="empty-state">
-      <h2>{t('dash.empty.title')}</h2>
-      <p>{t('dash.empty.lead')}</p>
+      <h1 class="page-title">{t('dash.empty.title')}</h1>
+      <p>{t('dash.empty.importFirst')}</p>
+      <ImportPlace
+        onImported={ctx.onImported}
+        withHistory={false}
+        title={t('dash.empty.import')}
+        onRunning={onRunning}
+      />
+      <h2 class="empty-state__others">{t('dash.empty.otherWays')}</h2>
       <ol class="empty-state__steps">
-        <li>
-          <strong>{t('dash.empty.import')}</strong>
-          <span>{t('dash.empty.importHow')}</span>
-          <button type="button" class="btn btn--small" onClick={() => go('settings')}>
-            {t('dash.empty.importGo')}
-          </button>
-        </li>
         <li>
           <strong>{t('dash.empty.chat')}</strong>
           <span>{t('dash.empty.chatHow')}</span>

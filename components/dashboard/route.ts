@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 export const SECTIONS = [
   'overview',
   'buyers',
+  'import',
   'movers',
   'groups',
   'tags',

@@ -2,33 +2,48 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   BUILT_IN_PRESETS,
   type EncodingChoice,
-  ImportError,
   type MappingPreview,
   normalizeEncodingLabel,
-  presetFromSaved,
-  previewMapping,
   type ResolvedMapping,
   type SavedPreset,
 } from '@/core/import';
+import {
+  type CurrencyChoice,
+  type CurrencyCount,
+  leftOutCurrencies,
+  proposedShopCurrency,
+  settingsChangeOf,
+  undecidedCurrencies,
+} from '@/core/import/currencyPlan';
 import { request } from '@/core/messaging';
 import type { ImportRecord, Settings } from '@/core/model';
-import { errorText } from '../ui/errors';
 import { useI18n } from '../ui/i18nContext';
+import { CurrencyStep } from './CurrencyStep';
+import { FileDrop } from './FileDrop';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummary } from './ImportSummary';
+import { importFailureText } from './importErrors';
 import { MappingEditor } from './MappingEditor';
 import { draftFromResolved, guessHeader, type MappingDraft, specOf } from './mappingDraft';
 import { PreviewTable } from './PreviewTable';
+import { type PreviewResult, previewRows } from './previewRows';
+import { ReadOptions } from './ReadOptions';
+import { type FileRead, isWorkbookFile, loadWorkbook } from './rowSource';
 import { type ImportProgress, runImport } from './runImport';
 import { type FileSample, headHash, importOptionsOf, RunOptions, readSample } from './runOptions';
+import { ScanSummary } from './ScanSummary';
+import { useFileScan } from './useFileScan';
+import { useShopOrders } from './useShopOrders';
 
 /** Orders per `importBatch` message: one transaction each, small enough to keep the worker responsive. */
 export const IMPORT_BATCH_SIZE = 2000;
 
-interface Review {
+export interface Review {
   file: File;
+  read: FileRead;
+  /** The workbook's sheets (Excel files), for the sheet choice. */
+  sheets?: Array<{ name: string; rows: number }>;
   sample: FileSample;
-  encoding: EncodingChoice;
   run: RunOptions;
   /** Label of the auto-detected preset; undefined when nothing matched. */
   detected?: string;
@@ -42,50 +57,69 @@ type Stage =
   | { kind: 'reading' }
   | ({ kind: 'review' } & Review)
   | { kind: 'running'; fileName: string; progress?: ImportProgress }
-  | { kind: 'finished'; record: ImportRecord; cancelled: boolean };
+  | { kind: 'finished'; record: ImportRecord; cancelled: boolean; leftOut: CurrencyCount[] };
+
+export interface ImportedResult {
+  record: ImportRecord;
+  leftOut: CurrencyCount[];
+}
 
 interface Props {
   settings: Settings | undefined;
   /** An import the seller chose to resume from the history. */
-  resume: ImportRecord | undefined;
-  onResumeDone(): void;
+  resume?: ImportRecord;
+  onResumeDone?(): void;
   /** Something changed the history (started, progressed, finished). */
-  onChanged(): void;
+  onChanged?(): void;
+  /** A run finished with every row read: the dashboard shows the result on the overview. */
+  onImported?(result: ImportedResult): void;
+  /** Heading text; the empty dashboard words it as its first step. */
+  title?: string;
+  /** Offered after a finished import: open the overview, where the new buyers and the summary show. */
+  onShowOverview?(): void;
+  /** An import is writing (true) or has stopped (false): its host must stay on screen meanwhile. */
+  onRunning?(running: boolean): void;
 }
 
-type PreviewResult = { ok: true; preview: MappingPreview } | { ok: false; message: string };
-
-function preview(
-  rows: FileSample['rows'],
-  run: RunOptions,
-  settings: Settings,
-  presets: SavedPreset[],
-): PreviewResult {
-  try {
-    const options = {
-      ...importOptionsOf(
-        { ...run, defaultCurrency: run.defaultCurrency ?? settings.shopCurrency },
-        settings.timeZone,
-      ),
-      now: 0,
-      presets: [...presets.map(presetFromSaved), ...BUILT_IN_PRESETS],
-    };
-    return { ok: true, preview: previewMapping(rows, options) };
-  } catch (e) {
-    if (e instanceof ImportError) return { ok: false, message: e.message };
-    throw e;
-  }
+/** The run options as the screen currently says: the edited mapping wins over the detected preset. */
+function effectiveRun(r: Review): RunOptions | undefined {
+  if (!r.editing) return r.run;
+  const s = specOf(r.draft, r.base);
+  return s.ok ? { ...r.run, preset: undefined, mapping: s.spec } : undefined;
 }
 
-/** Import: pick or drop a file, check the detected preset or map columns, then stream it in. */
-export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props) {
+function freshChoice(settings: Settings): CurrencyChoice {
+  return {
+    shopCurrency: settings.shopCurrency,
+    rates: { ...settings.currencyRates },
+    unconverted: new Set(),
+  };
+}
+
+/**
+ * Import: drop a file (CSV/TSV/TXT or an Excel workbook), see what was recognised and what the
+ * whole file will give (a dry run, nothing written), settle its currencies, fix the mapping if
+ * needed, then stream it in.
+ */
+export function ImportPanel({
+  settings,
+  resume,
+  onResumeDone,
+  onChanged,
+  onImported,
+  title,
+  onRunning,
+  onShowOverview,
+}: Props) {
   const { t } = useI18n();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string>();
   const [presets, setPresets] = useState<SavedPreset[]>([]);
-  const [dragging, setDragging] = useState(false);
+  const [choice, setChoice] = useState<CurrencyChoice>();
+  const shopOrders = useShopOrders();
   const abort = useRef<AbortController | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
+  /** The file whose first-import proposal was applied (once per file: the seller may change it). */
+  const proposedFor = useRef<File | undefined>(undefined);
 
   const loadPresets = () => {
     request('listPresets', {})
@@ -96,22 +130,34 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
   useEffect(() => () => abort.current?.abort(), []);
 
   const review = stage.kind === 'review' ? stage : undefined;
+  const run = useMemo(() => (review ? effectiveRun(review) : undefined), [review]);
+  const shopCurrency = choice?.shopCurrency ?? settings?.shopCurrency;
   const checked = useMemo<PreviewResult | undefined>(() => {
-    if (!review || !settings) return undefined;
-    if (review.editing) {
+    if (!review || !settings || !shopCurrency) return undefined;
+    if (!run) {
       const s = specOf(review.draft, review.base);
-      if (!s.ok) return { ok: false, message: s.message };
-      return preview(
-        review.sample.rows,
-        { ...review.run, preset: undefined, mapping: s.spec },
-        settings,
-        presets,
-      );
+      return { ok: false, message: s.ok ? '' : s.message };
     }
-    return preview(review.sample.rows, review.run, settings, presets);
-  }, [review, settings, presets]);
+    return previewRows(review.sample.rows, run, shopCurrency, settings.timeZone, presets);
+  }, [review, run, settings, presets, shopCurrency]);
 
-  const open = async (file: File, encoding: EncodingChoice = 'auto') => {
+  const scanOptions =
+    review && run && checked?.ok && settings && shopCurrency
+      ? importOptionsOf({ ...run, defaultCurrency: shopCurrency }, settings.timeZone)
+      : undefined;
+  const scan = useFileScan(review?.file, review?.read, scanOptions, presets);
+  const shopIsEmpty = shopOrders === 0;
+
+  // First import into an empty shop: propose the file's currency as the shop currency, once.
+  useEffect(() => {
+    if (!review || !settings || !choice || scan?.status !== 'done') return;
+    if (proposedFor.current === review.file) return;
+    proposedFor.current = review.file;
+    const proposal = proposedShopCurrency(scan.scan.byCurrency, settings.shopCurrency, shopIsEmpty);
+    if (proposal) setChoice({ ...choice, shopCurrency: proposal });
+  }, [scan, review, settings, choice, shopIsEmpty]);
+
+  const open = async (file: File, requested?: FileRead) => {
     setError(undefined);
     if (!settings) return;
     if (resume) {
@@ -120,8 +166,21 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
     }
     setStage({ kind: 'reading' });
     try {
-      const sample = await readSample(file, encoding);
-      const auto = preview(sample.rows, {}, settings, presets);
+      let read: FileRead = requested ?? { kind: 'text', encoding: 'auto' };
+      let sheets: Review['sheets'];
+      if (await isWorkbookFile(file)) {
+        const wb = await loadWorkbook(file);
+        const { defaultSheet } = await import('@/core/import/workbook');
+        sheets = wb.sheets;
+        read = requested?.kind === 'workbook' ? requested : { kind: 'workbook', sheet: defaultSheet(wb) };
+      }
+      const sample = await readSample(file, read);
+      const sheet = read.kind === 'workbook' ? { sheet: read.sheet } : {};
+      if (!requested || proposedFor.current !== file) {
+        proposedFor.current = undefined;
+        setChoice(freshChoice(settings));
+      }
+      const auto = previewRows(sample.rows, sheet, settings.shopCurrency, settings.timeZone, presets);
       if (auto.ok) {
         const m = auto.preview.mapping;
         const saved = m.presetId.startsWith('saved:')
@@ -131,41 +190,44 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
         setStage({
           kind: 'review',
           file,
+          read,
+          sheets,
           sample,
-          encoding,
-          run: saved ? { mapping: saved.mapping } : { preset: m.presetId },
+          run: saved ? { ...sheet, mapping: saved.mapping } : { ...sheet, preset: m.presetId },
           detected: m.layout && !saved ? `${label} · ${m.layout}` : label,
           base: m,
           editing: false,
           draft: draftFromResolved(m),
         });
       } else {
-        setStage({ kind: 'review', file, sample, encoding, run: {}, editing: true, draft: {} });
+        setStage({ kind: 'review', file, read, sheets, sample, run: sheet, editing: true, draft: {} });
       }
     } catch (e) {
       setStage({ kind: 'idle' });
-      setError(errorText(e, t));
+      setError(importFailureText(e, t));
     }
   };
 
   const execute = async (
     file: File,
     record: ImportRecord,
-    run: RunOptions,
-    encoding: EncodingChoice,
+    runOptions: RunOptions,
+    read: FileRead,
     timeZone: string,
     batchSize: number,
+    leftOut: CurrencyCount[],
   ) => {
     const ctrl = new AbortController();
     abort.current = ctrl;
     setStage({ kind: 'running', fileName: file.name });
-    onChanged();
+    onRunning?.(true);
+    onChanged?.();
     try {
       const res = await runImport({
         file,
         importId: record.id,
-        encoding,
-        options: importOptionsOf(run, timeZone),
+        read,
+        options: importOptionsOf(runOptions, timeZone),
         batchSize,
         skipBatches: record.committedBatches ?? 0,
         signal: ctrl.signal,
@@ -173,9 +235,10 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
       });
       const status = res.status === 'done' ? 'done' : 'cancelled';
       const done = await request('finishImport', { importId: record.id, status });
-      setStage({ kind: 'finished', record: done, cancelled: status === 'cancelled' });
+      setStage({ kind: 'finished', record: done, cancelled: status === 'cancelled', leftOut });
+      if (status === 'done') onImported?.({ record: done, leftOut });
     } catch (e) {
-      const message = errorText(e, t);
+      const message = importFailureText(e, t);
       await request('finishImport', { importId: record.id, status: 'failed', error: message }).catch(
         () => {},
       );
@@ -183,20 +246,22 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
       setError(message);
     } finally {
       abort.current = undefined;
-      onChanged();
+      onRunning?.(false);
+      onChanged?.();
     }
   };
 
   const start = async (r: Review, result: MappingPreview) => {
-    if (!settings) return;
-    let run = r.run;
-    if (r.editing) {
-      const s = specOf(r.draft, r.base);
-      if (!s.ok) return;
-      run = { ...r.run, preset: undefined, mapping: s.spec };
-    }
-    const options = { ...run, defaultCurrency: settings.shopCurrency };
+    if (!settings || !choice || scan?.status !== 'done') return;
+    const runOptions = effectiveRun(r);
+    if (!runOptions) return;
+    const options: RunOptions = { ...runOptions, defaultCurrency: choice.shopCurrency };
+    const leftOut = leftOutCurrencies(scan.scan.paidByCurrency, choice);
     try {
+      // The seller agreed (pressed Import): only now are the currency choices saved.
+      const change = settingsChangeOf(settings, choice);
+      onRunning?.(true);
+      if (change) await request('saveSettings', { settings: { ...settings, ...change } });
       const record = await request('startImport', {
         fileName: r.file.name,
         totalBytes: r.file.size,
@@ -210,16 +275,12 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
           options,
         },
       });
-      await execute(
-        r.file,
-        record,
-        options,
-        r.sample.encoding as EncodingChoice,
-        settings.timeZone,
-        IMPORT_BATCH_SIZE,
-      );
+      const read: FileRead =
+        r.read.kind === 'workbook' ? r.read : { kind: 'text', encoding: r.sample.encoding as EncodingChoice };
+      await execute(r.file, record, options, read, settings.timeZone, IMPORT_BATCH_SIZE, leftOut);
     } catch (e) {
-      setError(errorText(e, t));
+      onRunning?.(false);
+      setError(importFailureText(e, t));
     }
   };
 
@@ -234,32 +295,26 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
       ) {
         throw new Error(t('io.resume.notSame', { name: rec.fileName }));
       }
-      const run = RunOptions.parse(src.options);
+      const runOptions = RunOptions.parse(src.options);
+      const read: FileRead =
+        src.encoding === 'workbook' && runOptions.sheet !== undefined
+          ? { kind: 'workbook', sheet: runOptions.sheet }
+          : { kind: 'text', encoding: normalizeEncodingLabel(src.encoding) ?? 'auto' };
       const record = await request('resumeImport', { importId: rec.id });
-      onResumeDone();
-      await execute(
-        file,
-        record,
-        run,
-        normalizeEncodingLabel(src.encoding) ?? 'auto',
-        src.timeZone,
-        src.batchSize,
-      );
+      onResumeDone?.();
+      await execute(file, record, runOptions, read, src.timeZone, src.batchSize, []);
     } catch (e) {
-      setError(errorText(e, t));
+      setError(importFailureText(e, t));
     }
   };
 
-  const pick = (files: FileList | null | undefined) => {
-    const file = files?.[0];
-    if (file) void open(file);
-    if (input.current) input.current.value = '';
-  };
-
+  const scanned = scan?.status === 'done' ? scan.scan : undefined;
+  const undecided = scanned && choice ? undecidedCurrencies(scanned.byCurrency, choice) : [];
+  const canStart = Boolean(checked?.ok && scanned && scanned.orders > 0 && undecided.length === 0);
   const busy = stage.kind === 'running' || stage.kind === 'reading';
   return (
     <section class="card io-import" aria-labelledby="io-import-title" data-testid="io-import">
-      <h2 id="io-import-title">{t('io.import.title')}</h2>
+      <h2 id="io-import-title">{title ?? t('io.import.title')}</h2>
       {resume && (
         <p class="io-resume" role="status" data-testid="io-resume-prompt">
           {t('io.resume.pick', { name: resume.fileName })}{' '}
@@ -268,110 +323,27 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
           </button>
         </p>
       )}
-      {!busy && (
-        <div
-          class={`io-drop ${dragging ? 'io-drop--over' : ''}`}
-          data-testid="io-drop"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            pick(e.dataTransfer?.files);
-          }}
-        >
-          <p>{t('io.import.drop')}</p>
-          <label class="btn btn--primary">
-            {t('io.import.choose')}
-            <input
-              ref={input}
-              type="file"
-              class="sr-only"
-              accept=".csv,.tsv,.txt,text/csv,text/plain"
-              data-testid="io-file"
-              disabled={!settings}
-              onChange={(e) => pick(e.currentTarget.files)}
-            />
-          </label>
-          <p class="muted">{t('io.import.hint')}</p>
-        </div>
-      )}
+      {!busy && <FileDrop disabled={!settings} onFile={(f) => void open(f)} />}
       {error && (
         <p class="io-error" role="alert" data-testid="io-error">
           {error}
         </p>
       )}
       {stage.kind === 'reading' && <p class="muted">{t('io.import.reading')}</p>}
-      {review && settings && (
+      {review && settings && choice && (
         <div class="io-review" data-testid="io-review">
           <p data-testid="io-detected">
             {review.detected
               ? t('io.import.detected', { preset: review.detected })
               : t('io.import.notDetected')}
           </p>
-          <div class="filters">
-            <label class="filter">
-              <span class="filter__label">{t('io.opt.encoding')}</span>
-              <select
-                class="select"
-                value={review.encoding}
-                onChange={(e) => void open(review.file, e.currentTarget.value as EncodingChoice)}
-              >
-                <option value="auto">{t('io.opt.auto', { found: review.sample.encoding })}</option>
-                <option value="utf-8">UTF-8</option>
-                <option value="gb18030">GBK / GB18030</option>
-                <option value="utf-16le">UTF-16 LE</option>
-                <option value="utf-16be">UTF-16 BE</option>
-              </select>
-            </label>
-            <label class="filter">
-              <span class="filter__label">{t('io.opt.dayFirst')}</span>
-              <select
-                class="select"
-                value={review.run.dayFirst === undefined ? '' : String(review.run.dayFirst)}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
-                  setStage({
-                    ...review,
-                    run: { ...review.run, dayFirst: v === '' ? undefined : v === 'true' },
-                  });
-                }}
-              >
-                <option value="">{t('io.opt.dayFirstAuto')}</option>
-                <option value="true">{t('io.opt.dayFirstYes')}</option>
-                <option value="false">{t('io.opt.dayFirstNo')}</option>
-              </select>
-            </label>
-            <label class="filter">
-              <span class="filter__label">{t('io.opt.currency')}</span>
-              <input
-                class="input io-currency"
-                maxLength={3}
-                value={review.run.currency ?? ''}
-                placeholder={settings.shopCurrency}
-                onInput={(e) => {
-                  const v = e.currentTarget.value.trim().toUpperCase();
-                  setStage({
-                    ...review,
-                    run: { ...review.run, currency: /^[A-Z]{3}$/.test(v) ? v : undefined },
-                  });
-                }}
-              />
-            </label>
-            {!review.editing && (
-              <button
-                type="button"
-                class="btn"
-                data-testid="io-edit-mapping"
-                onClick={() => setStage({ ...review, editing: true })}
-              >
-                {t('io.import.editMapping')}
-              </button>
-            )}
-          </div>
+          <ReadOptions
+            review={review}
+            shopCurrency={choice.shopCurrency}
+            onRead={(read) => void open(review.file, read)}
+            onRun={(next) => setStage({ ...review, run: next })}
+            onEditMapping={() => setStage({ ...review, editing: true })}
+          />
           {review.editing && (
             <MappingEditor
               header={review.base?.header ?? guessHeader(review.sample.rows)}
@@ -386,7 +358,7 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
                     loadPresets();
                     setError(undefined);
                   })
-                  .catch((e) => setError(errorText(e, t)));
+                  .catch((e) => setError(importFailureText(e, t)));
               }}
             />
           )}
@@ -397,6 +369,33 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
           )}
           {checked?.ok && (
             <>
+              {scan?.status === 'running' && (
+                <p class="muted" role="status" data-testid="io-scan-running">
+                  {t('io.scan.running', { rows: scan.rows })}
+                </p>
+              )}
+              {scan?.status === 'failed' && (
+                <p class="io-error" role="alert" data-testid="io-scan-error">
+                  {scan.message}
+                </p>
+              )}
+              {scanned && (
+                <div class="io-checks">
+                  <ScanSummary
+                    scan={scanned}
+                    recognised={review.detected ?? checked.preview.mapping.presetId}
+                    platform={checked.preview.mapping.platform}
+                    timeZone={settings.timeZone}
+                  />
+                  <CurrencyStep
+                    byCurrency={scanned.byCurrency}
+                    currentShop={settings.shopCurrency}
+                    shopIsEmpty={shopIsEmpty}
+                    choice={choice}
+                    onChange={setChoice}
+                  />
+                </div>
+              )}
               <PreviewTable preview={checked.preview} timeZone={settings.timeZone} />
               <p class="muted" data-testid="io-preview-summary">
                 {t('io.preview.summary', {
@@ -408,12 +407,13 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
               </p>
             </>
           )}
+          <SettingsNote settings={settings} choice={choice} />
           <div class="inline-form">
             <button
               type="button"
               class="btn btn--primary"
               data-testid="io-start"
-              disabled={!checked?.ok}
+              disabled={!canStart}
               onClick={() => checked?.ok && void start(review, checked.preview)}
             >
               {t('io.import.start')}
@@ -431,7 +431,41 @@ export function ImportPanel({ settings, resume, onResumeDone, onChanged }: Props
           onCancel={() => abort.current?.abort()}
         />
       )}
-      {stage.kind === 'finished' && <ImportSummary record={stage.record} cancelled={stage.cancelled} />}
+      {stage.kind === 'finished' && (
+        <>
+          <ImportSummary record={stage.record} cancelled={stage.cancelled} leftOut={stage.leftOut} />
+          {onShowOverview && !stage.cancelled && (
+            <button
+              type="button"
+              class="btn btn--primary"
+              data-testid="io-to-overview"
+              onClick={onShowOverview}
+            >
+              {t('io.summary.toOverview')}
+            </button>
+          )}
+        </>
+      )}
     </section>
+  );
+}
+
+/** Says which settings pressing Import will save, so nothing changes behind the seller's back. */
+function SettingsNote({ settings, choice }: { settings: Settings; choice: CurrencyChoice }) {
+  const { t } = useI18n();
+  const change = settingsChangeOf(settings, choice);
+  if (!change) return null;
+  const what: string[] = [];
+  if (change.shopCurrency !== settings.shopCurrency)
+    what.push(t('io.money.saveShop', { currency: change.shopCurrency }));
+  for (const [code, rate] of Object.entries(change.currencyRates)) {
+    if (settings.currencyRates[code] !== rate)
+      what.push(t('io.money.saveRate', { currency: code, rate: String(rate), shop: change.shopCurrency }));
+  }
+  if (what.length === 0) return null;
+  return (
+    <p class="muted" data-testid="io-settings-note">
+      {t('io.money.saves', { what: what.join(', ') })}
+    </p>
   );
 }

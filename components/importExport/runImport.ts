@@ -1,13 +1,7 @@
-import {
-  ChunkDecoder,
-  CsvRowStream,
-  createImporter,
-  type EncodingChoice,
-  type ImportBatch,
-  type ImportOptions,
-} from '@/core/import';
+import { createImporter, type ImportBatch, type ImportOptions } from '@/core/import';
 import { MessageFailure, request } from '@/core/messaging';
 import type { ImportRecord } from '@/core/model';
+import { type FileRead, fileRows } from './rowSource';
 
 export interface ImportProgress {
   rows: number;
@@ -23,7 +17,8 @@ export interface ImportProgress {
 export interface RunImportInput {
   file: Blob;
   importId: string;
-  encoding: EncodingChoice;
+  /** How to read the file: text with an encoding, or one workbook sheet. */
+  read: FileRead;
   options: Omit<ImportOptions, 'now' | 'importId' | 'batchSize'>;
   batchSize: number;
   /** Batches already committed (resume): replayed from the file but not sent again. */
@@ -37,8 +32,9 @@ const PROGRESS_MS = 200;
 
 /**
  * Streams a file through the import pipeline in the page and sends numbered batches to the
- * background: File.stream() → ChunkDecoder → CsvRowStream → importer. Only one chunk, the
- * current batch and the importer's compact indexes are in memory, so a million-line file fits.
+ * background: File.stream() → ChunkDecoder → CsvRowStream → importer (or a workbook sheet's
+ * rows → importer). For text files only one chunk, the current batch and the importer's compact
+ * indexes are in memory, so a million-line file fits.
  *
  * Resume replays the file from the start: the importer is deterministic, so the same rows give
  * the same batches, and the first `skipBatches` of them are exactly what is already committed.
@@ -56,8 +52,6 @@ export async function runImport(
     now: Date.now(),
     batchSize: input.batchSize,
   });
-  const decoder = new ChunkDecoder(input.encoding);
-  const csv = new CsvRowStream();
   let batchNo = 0;
   let bytes = 0;
   let record: ImportRecord | undefined;
@@ -109,36 +103,21 @@ export async function runImport(
   const heartbeat = setInterval(() => {
     void request('importHeartbeat', { importId }).catch(() => {});
   }, HEARTBEAT_MS);
-  const reader = file.stream().getReader();
   try {
-    const feed = async (text: string) => {
-      for (const row of csv.push(text)) {
+    for await (const chunk of fileRows(file, input.read, signal)) {
+      bytes = chunk.bytes;
+      for (const row of chunk.rows) {
         const batch = importer.push(row);
         if (batch) await send(batch);
       }
-    };
-    for (;;) {
-      if (signal.aborted) {
-        await reader.cancel();
-        return { status: 'cancelled', record };
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      await feed(decoder.push(value));
       progress();
     }
-    await feed(decoder.end());
-    for (const row of csv.end()) {
-      const batch = importer.push(row);
-      if (batch) await send(batch);
-    }
+    if (signal.aborted) return { status: 'cancelled', record };
     // The last batch is sent even when empty, so the record's row count is final.
     await send(importer.finish());
     progress(true);
     return { status: 'done', record };
   } finally {
     clearInterval(heartbeat);
-    reader.releaseLock();
   }
 }

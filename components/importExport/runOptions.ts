@@ -7,6 +7,7 @@ import {
   type ImportOptions,
   MappingSpec,
 } from '@/core/import';
+import { type FileRead, loadWorkbook } from './rowSource';
 
 /**
  * How a file is read, as stored in its import record so a resume replays it exactly: either a
@@ -18,6 +19,8 @@ export const RunOptions = z.object({
   currency: z.string().max(3).optional(),
   defaultCurrency: z.string().max(3).optional(),
   dayFirst: z.boolean().optional(),
+  /** The workbook sheet imported (Excel files only). */
+  sheet: z.string().max(100).optional(),
 });
 export type RunOptions = z.infer<typeof RunOptions>;
 
@@ -34,13 +37,26 @@ export function importOptionsOf(run: RunOptions, timeZone: string): Omit<ImportO
 /** Bytes read for the mapping screen: enough for a preamble, the header and 20 long rows. */
 export const SAMPLE_BYTES = 256 * 1024;
 
+/** Rows of a workbook sheet shown on the mapping screen (the sheet is in memory anyway). */
+const SAMPLE_SHEET_ROWS = 200;
+
 export interface FileSample {
   rows: CsvRow[];
+  /** The decoding used, `auto` resolved; `workbook` for Excel files. */
   encoding: string;
 }
 
+/** The first rows of a file as `read` says to read it. */
+export async function readSample(file: Blob, read: FileRead): Promise<FileSample> {
+  if (read.kind === 'workbook') {
+    const rows = (await loadWorkbook(file)).rows(read.sheet).slice(0, SAMPLE_SHEET_ROWS);
+    return { rows, encoding: 'workbook' };
+  }
+  return readTextSample(file, read.encoding);
+}
+
 /** Decodes and parses the start of a file (a cut last row is dropped: it may be partial). */
-export async function readSample(file: Blob, encoding: EncodingChoice): Promise<FileSample> {
+async function readTextSample(file: Blob, encoding: EncodingChoice): Promise<FileSample> {
   const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
   const decoder = new ChunkDecoder(encoding);
   const whole = file.size <= SAMPLE_BYTES;

@@ -1,3 +1,4 @@
+import { countLeftOut } from '../import/currencyPlan';
 import { SavedPreset } from '../import/mapping';
 import type { ImportRecord, Order } from '../model';
 import { type BuyerTiersDB, rebuildAggregates, writeOrders } from '../store';
@@ -15,7 +16,8 @@ export type ImportHandlerName =
   | 'getImportRejects'
   | 'listPresets'
   | 'savePreset'
-  | 'deletePreset';
+  | 'deletePreset'
+  | 'getLeftOutOfSpend';
 
 /** A running import whose page has not been heard from for this long was interrupted. */
 export const IMPORT_STALE_MS = 10_000;
@@ -273,6 +275,22 @@ export function createImportHandlers(
         await db.meta.put({ key: PRESETS_KEY, value: [...list.filter((p) => p.id !== preset.id), preset] });
         return preset;
       });
+    },
+
+    async getLeftOutOfSpend() {
+      const s = await settings.get();
+      // The aggregates already count unconverted orders per buyer; only buyers with some are
+      // read further, for the currencies (a shop without any pays one pass over its buyers).
+      const keys: string[] = [];
+      await db.buyers.each((b) => {
+        if (b.agg.unconvertedOrders > 0) keys.push(b.key);
+      });
+      if (keys.length === 0) return { shopCurrency: s.shopCurrency, currencies: [] };
+      const orders = await db.orders.where('buyerKey').anyOf(keys).toArray();
+      return {
+        shopCurrency: s.shopCurrency,
+        currencies: countLeftOut(orders, s.shopCurrency, s.currencyRates),
+      };
     },
 
     async deletePreset({ id }) {

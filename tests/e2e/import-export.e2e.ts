@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bt-io-'));
 
 beforeAll(async () => {
   ext = await launchWithExtension();
-  page = await ext.openExtensionPage('dashboard.html#settings');
+  page = await ext.openExtensionPage('dashboard.html#import');
   // The fixture is in CNY: make it the shop currency so spend and order counts are not "unconverted".
   const settings = await askPage<Record<string, unknown>>(page, 'getSettings', {});
   await askPage(page, 'saveSettings', {
@@ -120,6 +120,10 @@ describe('import, export, backup and restore in the dashboard', () => {
     await askPage(page, 'tagBuyers', {
       buyerKeys: ['shopify:ann@example.com', 'shopify:bob@example.com'],
       tagId: tag.id,
+    });
+    // Export and backup live in Settings (import has its own section).
+    await page.evaluate(() => {
+      location.hash = '#settings';
     });
     await page.reload();
     await page.selectOption('[data-testid="io-export-kind"]', 'tag');

@@ -31,7 +31,7 @@ describe('an import interrupted by closing the dashboard', () => {
     const expected = importText(syntheticCsv(LINES, 11), { timeZone: 'Asia/Shanghai', now: 0 });
     const expectedBuyers = new Set(expected.orders.map((o) => o.buyerKey)).size;
 
-    let page = await ext.openExtensionPage('dashboard.html#settings');
+    let page = await ext.openExtensionPage('dashboard.html#import');
     await page
       .locator('[data-testid="io-file"]:not([disabled])')
       .waitFor({ state: 'attached', timeout: 30_000 });
@@ -47,7 +47,7 @@ describe('an import interrupted by closing the dashboard', () => {
       .toBeGreaterThanOrEqual(3);
     await page.close();
 
-    page = await ext.openExtensionPage('dashboard.html#settings');
+    page = await ext.openExtensionPage('dashboard.html#import');
     // No heartbeat for more than 10 s: the history shows it as interrupted.
     await expect
       .poll(() => page.locator('[data-testid="io-history-item"]').first().getAttribute('data-status'), {

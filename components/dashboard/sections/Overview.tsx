@@ -1,11 +1,14 @@
+import { useState } from 'preact/hooks';
 import { request } from '@/core/messaging';
 import { BarChart } from '../../charts/BarChart';
 import { HeatGrid } from '../../charts/HeatGrid';
+import { ImportSummary } from '../../importExport/ImportSummary';
 import { formatCount, formatMoneyWhole } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
 import { classLabel } from '../../ui/labels';
 import type { SectionContext } from '../DashboardApp';
 import { EmptyState } from '../EmptyState';
+import { LeftOutNotice } from '../LeftOutNotice';
 import { useRequest } from '../useRequest';
 
 const TIER_ORDER = ['high', 'medium', 'low', 'none'];
@@ -20,7 +23,11 @@ export function Overview({ ctx }: { ctx: SectionContext }) {
   const d = dist.data;
   const n = (x: number) => formatCount(x, locale);
 
-  if (o && o.buyers === 0) return <EmptyState go={ctx.go} />;
+  // An import started from the empty screen keeps it on screen until it ends: the first
+  // batch's buyers must not swap the page (and abort the import) half-way.
+  const [importing, setImporting] = useState(false);
+
+  if (o && (o.buyers === 0 || importing)) return <EmptyState ctx={ctx} onRunning={setImporting} />;
 
   const cards: Array<[string, string, string]> = [
     ['buyers', t('dash.stat.buyers'), o ? n(o.buyers) : ''],
@@ -31,6 +38,22 @@ export function Overview({ ctx }: { ctx: SectionContext }) {
   return (
     <div class="overview">
       <h1 class="page-title">{t('dash.nav.overview')}</h1>
+      {ctx.lastImport && (
+        <section
+          class="card overview__import"
+          aria-labelledby="overview-import-title"
+          data-testid="overview-import"
+        >
+          <div class="overview__import-head">
+            <h2 id="overview-import-title">{t('io.summary.title')}</h2>
+            <button type="button" class="btn btn--small" onClick={ctx.dismissLastImport}>
+              {t('io.summary.dismiss')}
+            </button>
+          </div>
+          <ImportSummary record={ctx.lastImport.record} cancelled={false} leftOut={ctx.lastImport.leftOut} />
+        </section>
+      )}
+      <LeftOutNotice ctx={ctx} />
       <div class="cards">
         {cards.map(([id, label, value]) => (
           <div class="card stat" key={id} data-testid={`stat-${id}`}>

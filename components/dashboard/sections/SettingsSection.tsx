@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request, type StorageUsageDto } from '@/core/messaging';
 import type { Settings } from '@/core/model';
+import { ExportBackupPanel } from '../../importExport/ExportBackupPanel';
 import { errorText } from '../../ui/errors';
 import { useI18n } from '../../ui/i18nContext';
 import type { SectionContext } from '../DashboardApp';
-import { ImportExport } from './ImportExport';
 
 /** Language, import/export (mount point), forgetting one buyer and deleting everything. */
 export function SettingsSection({ ctx, settings }: { ctx: SectionContext; settings: Settings | undefined }) {
@@ -40,7 +40,7 @@ export function SettingsSection({ ctx, settings }: { ctx: SectionContext; settin
         </label>
       </section>
 
-      <ImportExport />
+      <ExportBackupPanel />
 
       <StorageUsage />
 

@@ -166,6 +166,12 @@ export const dashboardMessages = defineMessages(
     'dash.set.deleteType': 'Type DELETE',
     'dash.set.deleteGo': 'Delete everything',
     'dash.set.deleted': 'Everything was deleted.',
+    'dash.nav.import': 'Import',
+    'dash.empty.importFirst':
+      'Import an order export from any marketplace: Buyer Tiers learns your buyers from their orders.',
+    'dash.empty.otherWays': 'Other ways in',
+    'dash.leftOut.lead': 'Spend is counted in your shop currency ({shop}); these orders have no rate:',
+    'dash.leftOut.fix': 'Add exchange rates',
   },
   {
     'dash.skip': '跳到正文',
@@ -329,5 +335,10 @@ export const dashboardMessages = defineMessages(
     'dash.set.deleteType': '输入 DELETE',
     'dash.set.deleteGo': '删除全部数据',
     'dash.set.deleted': '已删除全部数据。',
+    'dash.nav.import': '导入',
+    'dash.empty.importFirst': '导入任意平台的订单导出文件：Buyer Tiers 会通过订单认识您的买家。',
+    'dash.empty.otherWays': '其他开始方式',
+    'dash.leftOut.lead': '消费金额按店铺币种（{shop}）统计；以下订单没有汇率：',
+    'dash.leftOut.fix': '添加汇率',
   },
 );

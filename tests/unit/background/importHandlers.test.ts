@@ -276,3 +276,36 @@ describe('import batches', () => {
     ]);
   });
 });
+
+describe('orders left out of spend', () => {
+  it('counts paid orders without a rate by currency, and none once a rate exists', async () => {
+    const { db, call } = await setup();
+    const ctx = { shopCurrency: 'CNY', currencyRates: {}, timeZone: 'Asia/Shanghai' };
+    await writeOrders(
+      db,
+      [
+        makeOrder({ orderId: 'c1', buyer: 'a' }),
+        makeOrder({ orderId: 'g1', buyer: 'a', currency: 'GBP' }),
+        makeOrder({ orderId: 'g2', buyer: 'b', currency: 'GBP' }),
+        makeOrder({ orderId: 'g3', buyer: 'b', currency: 'GBP', status: 'refunded' }),
+      ],
+      ctx,
+      T0,
+    );
+    expect(await call('getLeftOutOfSpend', {})).toEqual({
+      shopCurrency: 'CNY',
+      currencies: [{ currency: 'GBP', orders: 2 }],
+    });
+    // With a rate saved, the same stored orders count in spend.
+    await call('saveSettings', {
+      settings: {
+        ...defaultSettings('en'),
+        shopCurrency: 'CNY',
+        timeZone: 'Asia/Shanghai',
+        currencyRates: { GBP: 9 },
+      },
+    });
+    const again = await call<{ currencies: unknown[] }>('getLeftOutOfSpend', {});
+    expect(again.currencies).toEqual([]);
+  });
+});

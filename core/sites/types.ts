@@ -22,6 +22,11 @@ export interface FoundBuyer {
   buyerId: string;
   name: string;
   anchor: Element;
+  /**
+   * The order this row shows, when the page prints one. A row with an order id but no buyer
+   * name has an empty `buyerId` and `name`: the overlay badges it once the order is known.
+   */
+  orderId?: string;
 }
 
 /** An order read from an order-list row, in the page's own units (parsed by the adapter). */
@@ -39,6 +44,9 @@ export interface CapturedOrderRow {
   shipCountry?: string;
   anchor: Element;
 }
+
+/** An order as the page's own data (JSON responses) describes it: no element to anchor to. */
+export type CapturedOrderData = Omit<CapturedOrderRow, 'anchor'>;
 
 export interface ChatMessage {
   from: 'buyer' | 'seller';
@@ -72,6 +80,12 @@ export interface SiteAdapter {
   readOrderRows?(root: ParentNode, log?: StrategyLog): CapturedOrderRow[];
   /** Messages of the open conversation, oldest first. */
   readMessages?(root: ParentNode, log?: StrategyLog): ChatMessage[];
+  /**
+   * Sites whose page loads its orders as JSON: a page-world script observes those responses and
+   * posts what it read; this checks every posted order against the adapter's own platform and
+   * shapes (anything else is dropped) and returns the orders to capture.
+   */
+  ordersFromPageData?(data: unknown): CapturedOrderData[];
 }
 
 /** What an adapter found on a page: drives the "can't find the buyer — teach me" chip. */

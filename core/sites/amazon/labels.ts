@@ -161,7 +161,7 @@ export const STATUS_WORDS: ReadonlyArray<readonly [OrderStatus | null, readonly 
   ],
 ];
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -169,7 +169,7 @@ function escape(s: string): string {
 function alternation(words: readonly string[]): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|');
 }
 

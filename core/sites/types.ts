@@ -82,10 +82,11 @@ export interface SiteAdapter {
   readMessages?(root: ParentNode, log?: StrategyLog): ChatMessage[];
   /**
    * Sites whose page loads its orders as JSON: a page-world script observes those responses and
-   * posts what it read; this checks every posted order against the adapter's own platform and
-   * shapes (anything else is dropped) and returns the orders to capture.
+   * posts what it read; this checks the message (its `nonce` must be the one the content script
+   * announced) and every posted order against the adapter's own platform and shapes (anything
+   * else is dropped) and returns the orders to capture.
    */
-  ordersFromPageData?(data: unknown): CapturedOrderData[];
+  ordersFromPageData?(data: unknown, nonce: string, now: number): CapturedOrderData[];
 }
 
 /** What an adapter found on a page: drives the "can't find the buyer — teach me" chip. */

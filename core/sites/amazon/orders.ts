@@ -2,7 +2,7 @@ import { parseDateTime } from '../dates';
 import { foundBuyer } from '../found';
 import { parseLocalMoney } from '../money';
 import { allBySelector, bySelector, readWith, type Strategy, type StrategyLog } from '../strategy';
-import { cleanText, cleanTextOf } from '../text';
+import { cleanText, cleanTextOf, spacedTextOf } from '../text';
 import type { CapturedOrderRow, FoundBuyer } from '../types';
 import { amazonStatus, LABEL_PATTERNS, type LabelName } from './labels';
 import type { Marketplace } from './marketplaces';
@@ -134,7 +134,7 @@ function dateStrategies(m: Marketplace): readonly Strategy<number>[] {
         if (!cell) return null;
         // The first line is relative ("2 days ago", "vor 2 Tagen"); date and time follow.
         const parts = [...cell.children].map((c) => cleanTextOf(c)).filter(Boolean);
-        return parse(parts.slice(1).join(' ')) ?? parse(cleanTextOf(cell));
+        return parse(parts.slice(1).join(' ')) ?? parse(spacedTextOf(cell));
       },
     },
     {
@@ -144,7 +144,7 @@ function dateStrategies(m: Marketplace): readonly Strategy<number>[] {
       source: 'dd.mm.yyyy hh:mm MEZ (.de), mm/dd/yyyy (.com), yyyy/mm/dd (.co.jp)',
       read: (row) => {
         for (const td of row.querySelectorAll('td')) {
-          const at = parse(cleanTextOf(td, 300));
+          const at = parse(spacedTextOf(td, 300));
           if (at !== null) return at;
         }
         return null;

@@ -13,18 +13,17 @@ import type { CapturedOrderRow, FoundBuyer } from '../types';
  * link; the date in the preceding `.panel-body h2 span` ("Ordered …").
  */
 const SEEN = '2026-08-10';
-const MAKAYTRON = 'Makaytron/Etsy-Automation-Tools Makaytron-Etsy-Message-Assistant.user.js';
-const VONDRAUSSEN = 'vondraussen/tampermonkey-scripts scripts/etsy_email_grabber.user.js (2025-06-24)';
+// Evidence for the strategies below (a comment, so it costs the bundle nothing): Makaytron/Etsy-Automation-Tools Makaytron-Etsy-Message-Assistant.user.js
+// Evidence for the strategies below (a comment, so it costs the bundle nothing): vondraussen/tampermonkey-scripts scripts/etsy_email_grabber.user.js (2025-06-24)
 const ORDER_LINK = 'a[href*="order_id="]';
 const SELECT_LABEL = /^Select this order from (.+?) on (.+)$/i;
 
 export const ROWS: readonly Strategy<Element[]>[] = [
-  allBySelector('class', 'section.order-group-list .panel-body-row', SEEN, MAKAYTRON),
+  allBySelector('class', 'section.order-group-list .panel-body-row', SEEN),
   {
     id: 'structure:order-link-with-checkbox',
     kind: 'structure',
     seen: SEEN,
-    source: VONDRAUSSEN,
     read: (root) => {
       const rows = new Set<Element>();
       for (const a of root.querySelectorAll(ORDER_LINK)) {
@@ -50,7 +49,6 @@ const BUYER: readonly Strategy<FoundBuyer>[] = [
     id: 'aria:select-checkbox',
     kind: 'aria',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => {
       const m = checkboxLabel(row);
       if (!m) return null;
@@ -65,7 +63,6 @@ const BUYER: readonly Strategy<FoundBuyer>[] = [
     id: 'class:button.btn-link.strong.fs-mask',
     kind: 'class',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => {
       const el = row.querySelector('button.btn-link.strong.fs-mask');
       return el ? foundBuyer(el, null, el.textContent) : null;
@@ -94,7 +91,6 @@ const ORDER: readonly Strategy<OrderRef>[] = [
     id: 'structure:order_id-link',
     kind: 'structure',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => {
       for (const el of row.querySelectorAll(ORDER_LINK)) {
         const id = el.getAttribute('href')?.match(/order_id=(\d{6,})/)?.[1];
@@ -107,7 +103,6 @@ const ORDER: readonly Strategy<OrderRef>[] = [
     id: 'text:#digits',
     kind: 'text',
     seen: SEEN,
-    source: 'order numbers print as "#<digits>"',
     read: (row) => {
       for (const el of row.querySelectorAll('a, span, div')) {
         if (el.querySelector('a, span, div')) continue;
@@ -139,7 +134,6 @@ const DATE: readonly Strategy<number>[] = [
     id: 'aria:select-checkbox-date',
     kind: 'aria',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => {
       const m = checkboxLabel(row);
       return m ? parseDateTime(m[2]) : null;
@@ -149,14 +143,12 @@ const DATE: readonly Strategy<number>[] = [
     id: 'structure:preceding-panel-body-h2',
     kind: 'structure',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => parseDateTime(cleanTextOf(precedingHeading(row, '.panel-body h2 span'))),
   },
   {
     id: 'text:preceding-h2',
     kind: 'text',
     seen: SEEN,
-    source: 'the group heading "Ordered …" before the rows',
     read: (row) => parseDateTime(cleanTextOf(precedingHeading(row, 'h2'))),
   },
 ];
@@ -176,7 +168,6 @@ const AMOUNT: readonly Strategy<{ amount: number; currency: string }>[] = [
     id: 'text:money-beside-order-link',
     kind: 'text',
     seen: SEEN,
-    source: MAKAYTRON,
     read: (row) => {
       const link = row.querySelector(ORDER_LINK);
       for (let box = link?.parentElement ?? null, d = 0; box && d < 3; box = box.parentElement, d++) {
@@ -191,7 +182,6 @@ const AMOUNT: readonly Strategy<{ amount: number; currency: string }>[] = [
     id: 'text:money-in-row',
     kind: 'text',
     seen: SEEN,
-    source: 'the first amount printed in the row',
     read: (row) => {
       return moneyIn(cleanTextOf(row as Element, 4000));
     },

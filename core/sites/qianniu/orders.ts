@@ -26,8 +26,8 @@ import {
  * (2026-03/04); carycoti/myGM 淘宝订单.user.js (2021, classic page).
  */
 const SEEN = '2026-04-01';
-const SHENHAISU = 'ShenHaiSu/Script-Collection src/Tmall-MySellerEnhance/…/getItemId.action.ts';
-const CARYCOTI = 'carycoti/myGM 淘宝订单.user.js (2021, classic list_sold_items)';
+// Evidence for the strategies below (a comment, so it costs the bundle nothing): ShenHaiSu/Script-Collection src/Tmall-MySellerEnhance/…/getItemId.action.ts
+// Evidence for the strategies below (a comment, so it costs the bundle nothing): carycoti/myGM 淘宝订单.user.js (2021, classic list_sold_items)
 const ITEM_LINK = 'a[href*="item.taobao.com/item.htm"], a[href*="detail.tmall.com"], a[href*="item.htm?id="]';
 
 export interface OrderGroup {
@@ -53,7 +53,6 @@ export const GROUPS: readonly Strategy<OrderGroup[]>[] = [
     id: 'class:tr.next-table-group-header',
     kind: 'class',
     seen: SEEN,
-    source: SHENHAISU,
     read: (root) => {
       const headers = [...root.querySelectorAll('tr.next-table-group-header')];
       const groups = headers
@@ -66,7 +65,6 @@ export const GROUPS: readonly Strategy<OrderGroup[]>[] = [
     id: 'text:tr-with-order-no',
     kind: 'text',
     seen: SEEN,
-    source: CARYCOTI,
     read: (root) => {
       // Innermost rows whose text carries the 订单号 label: each starts an order.
       const headers = [...root.querySelectorAll('tr')].filter(
@@ -103,7 +101,6 @@ function buyerStrategies(cols: Partial<Record<Column, number>>): readonly Strate
       id: 'structure:wangwang-uid',
       kind: 'structure',
       seen: SEEN,
-      source: `${SHENHAISU}; ${CARYCOTI}`,
       read: (scope) => {
         for (const a of scope.querySelectorAll('a[href*="amos.alicdn.com"], a[href*="uid="]')) {
           const uid = a.getAttribute('href')?.match(/[?&](?:uid|touid)=([^&#]+)/)?.[1];
@@ -126,7 +123,6 @@ function buyerStrategies(cols: Partial<Record<Column, number>>): readonly Strate
       id: 'text:buyer-label',
       kind: 'text',
       seen: SEEN,
-      source: 'header label 买家：<nick> (sites-2026.md)',
       read: (scope) => {
         for (const el of scope.querySelectorAll('span, div, a, p')) {
           if (el.querySelector('span, div, p')) continue;
@@ -143,7 +139,6 @@ function buyerStrategies(cols: Partial<Record<Column, number>>): readonly Strate
       id: 'structure:buyer-column',
       kind: 'structure',
       seen: SEEN,
-      source: 'the 买家 column of the first item row',
       read: (scope) => {
         const rows = (scope as Element).localName === 'tr' ? [scope as Element] : [];
         const c = rows.length ? cell(rows[0], cols.buyer) : null;
@@ -155,7 +150,6 @@ function buyerStrategies(cols: Partial<Record<Column, number>>): readonly Strate
       id: 'class:nick',
       kind: 'class',
       seen: SEEN,
-      source: 'hashed classes containing "nick" / "buyer-mod__name"',
       read: (scope) => {
         const el = scope.querySelector('[class*="buyer-mod__name"], [class*="nick"]');
         return el && cleanTextOf(el) ? foundBuyer(el, el.textContent, el.textContent) : null;
@@ -193,7 +187,6 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
         id: 'text:订单号',
         kind: 'text',
         seen: SEEN,
-        source: SHENHAISU,
         read: () => head.match(ORDER_NO)?.[1] ?? null,
       },
     ],
@@ -207,7 +200,6 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
         id: 'text:创建时间',
         kind: 'text',
         seen: SEEN,
-        source: SHENHAISU,
         read: () => {
           const t = head.match(PLACED_AT)?.[1];
           return t ? parseDateTime(t, { offsetMinutes: BEIJING_OFFSET }) : null;
@@ -226,14 +218,12 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
             id: 'structure:实收款-column',
             kind: 'structure',
             seen: SEEN,
-            source: 'the 实收款 column named by the table heading',
             read: (row) => money(cleanTextOf(cell(row as Element, cols.realPay), 300)),
           },
           {
             id: 'text:实收款-label',
             kind: 'text',
             seen: SEEN,
-            source: 'label 实收款 (sites-2026.md)',
             read: (row) => {
               const m = cleanTextOf(row as Element, 3000).match(REAL_PAY_LABEL);
               return m ? money(m[1]) : null;
@@ -243,7 +233,6 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
             id: 'class:sum--',
             kind: 'class',
             seen: SEEN,
-            source: SHENHAISU,
             read: (row) => money(cleanTextOf(row.querySelector('[class*="sum--"]'), 300)),
           },
         ],
@@ -259,14 +248,12 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
             id: 'structure:交易状态-column',
             kind: 'structure',
             seen: SEEN,
-            source: 'the 交易状态 column named by the table heading',
             read: (row) => cleanTextOf(cell(row as Element, cols.status), 300) || null,
           },
           {
             id: 'text:status-words',
             kind: 'text',
             seen: SEEN,
-            source: 'status words (交易成功, 卖家已发货, 交易关闭…)',
             read: (row) => {
               for (const td of (row as Element).querySelectorAll('td'))
                 if (statusFromText(cleanTextOf(td, 300))) return cleanTextOf(td, 300);
@@ -286,14 +273,12 @@ export function readGroupOrder(g: OrderGroup, root: ParentNode, log?: StrategyLo
         id: 'structure:item-link',
         kind: 'structure',
         seen: SEEN,
-        source: CARYCOTI,
         read: (r) => r.querySelector(ITEM_LINK),
       },
       {
         id: 'class:suborder-mod__item',
         kind: 'class',
         seen: SEEN,
-        source: SHENHAISU,
         read: (r) => r.querySelector('[class*="suborder-mod__item___"] a, [class*="suborder-mod__item___"]'),
       },
     ]);

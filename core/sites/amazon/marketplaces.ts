@@ -10,29 +10,39 @@ export interface Marketplace {
   dayFirst: boolean;
 }
 
-const M = (host: string, currency: string, dayFirst = true): Marketplace => ({ host, currency, dayFirst });
+export interface MarketplaceEntry extends Marketplace {
+  /** The host's match pattern, spelled out (built code must not assemble URLs from parts). */
+  pattern: string;
+}
 
-export const MARKETPLACES: readonly Marketplace[] = [
-  M('sellercentral.amazon.com', 'USD', false),
-  M('sellercentral.amazon.ca', 'CAD', false),
-  M('sellercentral.amazon.com.mx', 'MXN'),
-  M('sellercentral.amazon.com.br', 'BRL'),
-  M('sellercentral.amazon.co.uk', 'GBP'),
-  M('sellercentral.amazon.de', 'EUR'),
-  M('sellercentral.amazon.fr', 'EUR'),
-  M('sellercentral.amazon.it', 'EUR'),
-  M('sellercentral.amazon.es', 'EUR'),
-  M('sellercentral.amazon.nl', 'EUR'),
-  M('sellercentral.amazon.se', 'SEK'),
-  M('sellercentral.amazon.pl', 'PLN'),
-  M('sellercentral.amazon.com.tr', 'TRY'),
-  M('sellercentral.amazon.ae', 'AED'),
-  M('sellercentral.amazon.sa', 'SAR'),
-  M('sellercentral.amazon.in', 'INR'),
-  M('sellercentral.amazon.com.au', 'AUD'),
-  M('sellercentral.amazon.sg', 'SGD'),
-  M('sellercentral.amazon.co.jp', 'JPY'),
-  M('sellercentral-japan.amazon.com', 'JPY'),
+const M = (pattern: string, currency: string, dayFirst = true): MarketplaceEntry => ({
+  pattern,
+  host: pattern.slice('https://'.length, -'/*'.length),
+  currency,
+  dayFirst,
+});
+
+export const MARKETPLACES: readonly MarketplaceEntry[] = [
+  M('https://sellercentral.amazon.com/*', 'USD', false),
+  M('https://sellercentral.amazon.ca/*', 'CAD', false),
+  M('https://sellercentral.amazon.com.mx/*', 'MXN'),
+  M('https://sellercentral.amazon.com.br/*', 'BRL'),
+  M('https://sellercentral.amazon.co.uk/*', 'GBP'),
+  M('https://sellercentral.amazon.de/*', 'EUR'),
+  M('https://sellercentral.amazon.fr/*', 'EUR'),
+  M('https://sellercentral.amazon.it/*', 'EUR'),
+  M('https://sellercentral.amazon.es/*', 'EUR'),
+  M('https://sellercentral.amazon.nl/*', 'EUR'),
+  M('https://sellercentral.amazon.se/*', 'SEK'),
+  M('https://sellercentral.amazon.pl/*', 'PLN'),
+  M('https://sellercentral.amazon.com.tr/*', 'TRY'),
+  M('https://sellercentral.amazon.ae/*', 'AED'),
+  M('https://sellercentral.amazon.sa/*', 'SAR'),
+  M('https://sellercentral.amazon.in/*', 'INR'),
+  M('https://sellercentral.amazon.com.au/*', 'AUD'),
+  M('https://sellercentral.amazon.sg/*', 'SGD'),
+  M('https://sellercentral.amazon.co.jp/*', 'JPY'),
+  M('https://sellercentral-japan.amazon.com/*', 'JPY'),
 ];
 
 /** The marketplace of a page's host; .com's conventions when the host is not one we know. */
@@ -41,4 +51,4 @@ export function marketplaceOf(host: string): Marketplace {
 }
 
 /** Match patterns for every marketplace (host permissions and the adapter's matches). */
-export const MARKETPLACE_PATTERNS: readonly string[] = MARKETPLACES.map((m) => `https://${m.host}/*`);
+export const MARKETPLACE_PATTERNS: readonly string[] = MARKETPLACES.map((m) => m.pattern);

@@ -1,4 +1,5 @@
 import { observeSoldOrderResponses } from '@/components/pageWorld/soldOrders';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 
 /*
  * Page-world observer for 已卖出的宝贝: those pages load their orders as JSON (asyncSold.htm,
@@ -6,7 +7,7 @@ import { observeSoldOrderResponses } from '@/components/pageWorld/soldOrders';
  * it read to the content script, which checks every one (core/sites/qianniu/bridge.ts).
  */
 export default defineContentScript({
-  matches: ['https://myseller.taobao.com/*', 'https://trade.taobao.com/*', 'https://qn.taobao.com/*'],
+  matches: BUILT_IN_HOSTS.filter((h) => h.includes('.taobao.com/')),
   world: 'MAIN',
   runAt: 'document_start',
   main() {

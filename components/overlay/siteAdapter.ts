@@ -1,5 +1,5 @@
 import { request } from '@/core/messaging';
-import { adapterForUrl } from '@/core/sites/registry';
+import { matchesPattern } from '@/core/sites/matchPattern';
 import { adapterFromRule } from '@/core/sites/ruleAdapter';
 import type { SiteAdapter } from '@/core/sites/types';
 
@@ -9,8 +9,11 @@ import type { SiteAdapter } from '@/core/sites/types';
  */
 export async function resolveAdapter(
   url: string,
+  builtIns: readonly SiteAdapter[],
 ): Promise<{ adapter: SiteAdapter; custom: boolean } | undefined> {
-  const builtIn = adapterForUrl(url);
+  // The content script bundles only its own sites' adapters (the size budget), not the registry.
+  const u = new URL(url);
+  const builtIn = builtIns.find((a) => a.matches.some((p) => matchesPattern(p, u)));
   if (builtIn) return { adapter: builtIn, custom: false };
   const rule = await request('getSiteRule', {}).catch(() => null);
   return rule ? { adapter: adapterFromRule(rule), custom: true } : undefined;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CHANGE_SIGNAL_KEY, type ChangeSignal, OPEN_CARD_MESSAGE, request } from '@/core/messaging';
+import type { SiteAdapter } from '@/core/sites/types';
 import { BadgeStore } from './badgeStore';
 import { startOrderCapture } from './capture';
 import { createCardController } from './cardController';
@@ -15,8 +16,11 @@ import { watchPage } from './pageWatcher';
 import { resolveAdapter } from './siteAdapter';
 
 /** Entry of the in-page overlay: picks the adapter for this page and starts what it supports. */
-export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
-  const resolved = await resolveAdapter(location.href);
+export async function startOverlay(
+  ctx: ContentScriptContext,
+  builtIns: readonly SiteAdapter[],
+): Promise<void> {
+  const resolved = await resolveAdapter(location.href, builtIns);
   if (!resolved || ctx.isInvalid) return;
   const { adapter, custom } = resolved;
   let state = await request('getSiteState', { platform: adapter.platform });

@@ -71,7 +71,12 @@ const NeedCounts = z
 
 export const REQUESTS = {
   // — overlay (content scripts) and pages —
-  getBadges: { from: 'any', data: z.object({ buyerKeys: Keys }) },
+  getBadges: {
+    from: 'any',
+    // orderKeys (`<platform>:<orderId>`): rows that show an order but no buyer are badged as
+    // the buyer of that order; the answer holds them under the order key.
+    data: z.object({ buyerKeys: Keys, orderKeys: Keys.optional() }),
+  },
   getBuyerCard: {
     from: 'any',
     data: z.object({ buyerKey: BuyerKey, locale: z.string().max(10).optional() }),

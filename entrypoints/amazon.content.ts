@@ -1,7 +1,7 @@
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { amazonAdapter } from '@/core/sites/amazon';
 
-/** The overlay on amazon pages; carries only this site's adapter (see entrypoints/content). */
+/* The overlay with only this site's adapter (see entrypoints/content/index.ts for why). */
 export default defineContentScript({
   matches: [...amazonAdapter.matches],
   cssInjectionMode: 'manual',

@@ -1,9 +1,11 @@
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { etsyAdapter } from '@/core/sites/etsy';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 
-/** The overlay on etsy pages; carries only this site's adapter (see entrypoints/content). */
+/* The overlay with only this site's adapter (see entrypoints/content/index.ts for why). */
 export default defineContentScript({
-  matches: [...etsyAdapter.matches],
+  // Host-wide (the manifest's host list); the adapter's own patterns decide which pages it reads.
+  matches: BUILT_IN_HOSTS.filter((h) => h.includes('www.etsy.com/')),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {

@@ -1,9 +1,11 @@
 import { startOverlay } from '@/components/overlay/startOverlay';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 import { qianniuAdapter } from '@/core/sites/qianniu';
 
-/** The overlay on qianniu pages; carries only this site's adapter (see entrypoints/content). */
+/* The overlay with only this site's adapter (see entrypoints/content/index.ts for why). */
 export default defineContentScript({
-  matches: [...qianniuAdapter.matches],
+  // Host-wide (the manifest's host list); the adapter's own patterns decide which pages it reads.
+  matches: BUILT_IN_HOSTS.filter((h) => h.includes('.taobao.com/')),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {

@@ -1,6 +1,7 @@
 import { request } from '@/core/messaging';
 import { buyerKeyOf } from '@/core/model/identity';
-import type { CapturedOrderRow, SiteAdapter } from '@/core/sites/types';
+import { PAGE_HELLO_CHANNEL } from '@/core/sites/qianniu/bridge';
+import type { CapturedOrderData, CapturedOrderRow, SiteAdapter } from '@/core/sites/types';
 
 /** Orders per message (the protocol's limit). */
 const CHUNK = 500;
@@ -11,7 +12,7 @@ export interface OrderCapture {
 }
 
 /** The row as the protocol carries it: the DOM anchor stays in the page. */
-export function toCaptured(row: CapturedOrderRow) {
+export function toCaptured(row: CapturedOrderData | CapturedOrderRow): CapturedOrderData {
   return {
     orderId: row.orderId,
     buyerId: row.buyerId,
@@ -28,15 +29,15 @@ export function toCaptured(row: CapturedOrderRow) {
 /**
  * Order capture on order-list pages: every row the adapter reads is sent once per page view
  * (the background stores orders idempotently, so a re-sent row is a harmless duplicate), and
- * only while the seller's capture switch for this site is on.
+ * only while the seller's capture switch for this site is on. Sites whose page loads orders as
+ * JSON also get the orders a page-world observer posts, after the adapter has checked each one.
  */
 export function startOrderCapture(adapter: SiteAdapter, enabled: () => boolean): OrderCapture {
   const sent = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
 
-  const scan = async (): Promise<string[]> => {
-    if (!enabled() || !adapter.readOrderRows) return [];
-    const rows = adapter.readOrderRows(document).filter((r) => !sent.has(r.orderId));
+  const send = async (orders: ReadonlyArray<CapturedOrderData | CapturedOrderRow>): Promise<string[]> => {
+    const rows = orders.filter((r) => !sent.has(r.orderId));
     if (rows.length === 0) return [];
     for (const r of rows) sent.add(r.orderId);
     const touched = new Set<string>();
@@ -62,5 +63,25 @@ export function startOrderCapture(adapter: SiteAdapter, enabled: () => boolean):
     return [...touched];
   };
 
-  return { scan };
+  if (adapter.ordersFromPageData) listenForPageOrders(adapter, (orders) => enabled() && void send(orders));
+
+  return {
+    scan: async () => (enabled() && adapter.readOrderRows ? send(adapter.readOrderRows(document)) : []),
+  };
+}
+
+/**
+ * Takes the orders the page-world observer posts. The nonce is announced by this content script
+ * and tells our observer's messages from leftovers of an earlier one; it is no secret from the
+ * page, so the real guard is the adapter's check of every order (platform, ids, amounts, shapes).
+ * Touched buyers are redrawn through the background's change signal.
+ */
+function listenForPageOrders(adapter: SiteAdapter, take: (orders: CapturedOrderData[]) => void): void {
+  const nonce = crypto.randomUUID();
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (e.source !== window || e.origin !== location.origin) return;
+    const orders = adapter.ordersFromPageData?.(e.data, nonce, Date.now()) ?? [];
+    if (orders.length > 0) take(orders);
+  });
+  window.postMessage({ channel: PAGE_HELLO_CHANNEL, nonce }, location.origin);
 }

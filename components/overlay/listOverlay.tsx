@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buyerKeyOf } from '@/core/model/identity';
-import type { SiteAdapter } from '@/core/sites/types';
+import { request } from '@/core/messaging';
+import { buyerKeyOf, orderKeyOf } from '@/core/model/identity';
+import type { FoundBuyer, SiteAdapter } from '@/core/sites/types';
 import { MiniBadge } from './Badge';
 import type { BadgeStore } from './badgeStore';
 import type { OverlayTranslate } from './i18n';
@@ -35,6 +36,45 @@ export function startListOverlay(
   opts: { skip: (anchor: Element) => boolean; onOpen: (key: string) => void },
 ): ListOverlay {
   const rows = new Map<Element, Row>();
+  /*
+   * Rows that show an order but no buyer (Amazon hides some names): order key → the buyer's key
+   * once the background knows the order, null while it does not (asked again after a change).
+   */
+  const orderBuyers = new Map<string, string | null>();
+
+  /** Named rows as they are; order-only rows as the buyer of their order, when known. */
+  const resolveRows = async (found: readonly FoundBuyer[]) => {
+    const keyOf = new Map<FoundBuyer, string>();
+    const orderKey = (f: FoundBuyer) => orderKeyOf(adapter.platform, f.orderId ?? '');
+    const orderOnly = found.filter((f) => !f.buyerId && f.orderId);
+    const ask = [...new Set(orderOnly.map(orderKey).filter((k) => !orderBuyers.has(k)))];
+    if (ask.length > 0) {
+      try {
+        const got = await request('getBadges', { buyerKeys: [], orderKeys: ask });
+        for (const k of ask) {
+          const badge = got[k];
+          if (badge) store.set(badge);
+          orderBuyers.set(k, badge?.key ?? null);
+        }
+      } catch (e) {
+        console.warn('[Buyer Tiers] order badges:', e);
+      }
+    }
+    const usable: FoundBuyer[] = [];
+    for (const f of found) {
+      if (f.buyerId) {
+        keyOf.set(f, buyerKeyOf(adapter.platform, f.buyerId));
+        usable.push(f);
+        continue;
+      }
+      const key = f.orderId ? orderBuyers.get(orderKey(f)) : null;
+      if (!key) continue;
+      const named = { ...f, name: store.get(key)?.name ?? f.orderId ?? '' };
+      keyOf.set(named, key);
+      usable.push(named);
+    }
+    return { usable, keyOf: (f: FoundBuyer) => keyOf.get(f) ?? buyerKeyOf(adapter.platform, f.buyerId) };
+  };
 
   const draw = (row: Row) => {
     const badge = store.get(row.key) ?? undefined;
@@ -59,14 +99,9 @@ export function startListOverlay(
         rows.delete(anchor);
       }
     }
-    const found = adapter.readListBuyers(document);
-    const plan = planListPass(
-      found,
-      (f) => buyerKeyOf(adapter.platform, f.buyerId),
-      rows,
-      isBeside,
-      opts.skip,
-    );
+    const { usable, keyOf } = await resolveRows(adapter.readListBuyers(document));
+    if (ctx.isInvalid) return;
+    const plan = planListPass(usable, keyOf, rows, isBeside, opts.skip);
     if (plan.toMount.length === 0) return;
     const mountAll = () => {
       if (ctx.isInvalid) return;
@@ -109,6 +144,14 @@ export function startListOverlay(
     rerender(keys) {
       const wanted = keys.length > 0 ? new Set(keys) : undefined;
       for (const row of rows.values()) if (!wanted || wanted.has(row.key)) draw(row);
+      // Buyers changed (a capture, an import): orders unknown so far may be known now.
+      let unknown = false;
+      for (const [k, v] of orderBuyers)
+        if (v === null) {
+          orderBuyers.delete(k);
+          unknown = true;
+        }
+      if (unknown) void scan();
     },
     mountedKeys: () => [...new Set([...rows.values()].map((r) => r.key))],
   };

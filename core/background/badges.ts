@@ -74,3 +74,27 @@ export async function badgesFor(
   });
   return out;
 }
+
+/**
+ * Badges of the buyers of some orders, keyed by order key (`<platform>:<orderId>`): the badge's
+ * own `key` says which buyer it is. Unknown orders are absent. One indexed read for the orders,
+ * then the same batched read as badgesFor.
+ */
+export async function badgesForOrders(
+  db: BuyerTiersDB,
+  orderKeys: readonly string[],
+  settings: Settings,
+  now: number,
+): Promise<Record<string, BadgeDto>> {
+  const unique = [...new Set(orderKeys)];
+  if (unique.length === 0) return {};
+  const orders = await db.orders.bulkGet(unique);
+  const buyerOf = new Map<string, string>();
+  orders.forEach((o, i) => {
+    if (o) buyerOf.set(unique[i], o.buyerKey);
+  });
+  const badges = await badgesFor(db, [...new Set(buyerOf.values())], settings, now);
+  const out: Record<string, BadgeDto> = {};
+  for (const [orderKey, buyerKey] of buyerOf) if (badges[buyerKey]) out[orderKey] = badges[buyerKey];
+  return out;
+}

@@ -25,7 +25,7 @@ import {
   writeOrders,
 } from '../store';
 import { createAdminHandlers } from './adminHandlers';
-import { badgesFor, toBadge } from './badges';
+import { badgesFor, badgesForOrders, toBadge } from './badges';
 import { createBuyerMergeHandlers } from './buyerMerge';
 import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
 import { createGroupsHandlers } from './groupsHandlers';
@@ -102,13 +102,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createImportExportHandlers(deps, settings),
     ...createStorageHandlers(deps),
     ...createBuyerMergeHandlers(deps),
-    async getBadges({ buyerKeys }, sender) {
-      // A content script asking for other platforms' buyers simply gets none of them.
-      const allowed =
-        sender.kind === 'page'
-          ? buyerKeys
-          : buyerKeys.filter((k) => splitBuyerKey(k).platform === sender.platform);
-      return badgesFor(db, allowed, await settings.get(), now());
+    async getBadges({ buyerKeys, orderKeys }, sender) {
+      // A content script asking for other platforms' buyers (or orders) simply gets none of them.
+      const own = (k: string) => sender.kind === 'page' || splitBuyerKey(k).platform === sender.platform;
+      const s = await settings.get();
+      const badges = await badgesFor(db, buyerKeys.filter(own), s, now());
+      if (!orderKeys?.length) return badges;
+      return { ...badges, ...(await badgesForOrders(db, orderKeys.filter(own), s, now())) };
     },
 
     async getBuyerCard({ buyerKey, locale }, sender) {

@@ -6,8 +6,36 @@ import { MONTH_ABBREVIATIONS } from '../model/time';
  * +480) or `undefined` for the browser's local zone (sites that follow the seller's settings).
  */
 
-/** Only abbreviations: the patterns below read a month name's first three or four letters. */
-const MONTHS = MONTH_ABBREVIATIONS;
+/**
+ * Month names by their first three letters (four where three are ambiguous: French juin/juil),
+ * in the languages seller consoles print: English, German, French, Italian, Spanish, Dutch,
+ * Portuguese, Swedish, Polish and Turkish. Letters keep their accents ("déc", "paź").
+ */
+const MONTHS: Readonly<Record<string, number>> = {
+  ...MONTH_ABBREVIATIONS,
+  ...Object.fromEntries(
+    [
+      'gen ene sty oca',
+      'fév fev lut şub',
+      'mär mrz mrt kwi',
+      'avr abr nis',
+      'mai mag mei maj',
+      'juin giu cze haz',
+      'juil lug lip tem',
+      'aoû aou ago sie ağu',
+      'set wrz eyl',
+      'okt ott out paź eki',
+      'lis kas',
+      'déc dez dic gru ara',
+    ].flatMap((names, i) => names.split(' ').map((n) => [n, i + 1])),
+  ),
+};
+
+/** The month a (possibly localised, possibly abbreviated) month word names, if any. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  return MONTHS[w.slice(0, 4)] ?? MONTHS[w.slice(0, 3)];
+}
 
 /** Zone abbreviations Amazon and others print after times. */
 const ZONE_OFFSETS: Record<string, number> = {
@@ -26,6 +54,18 @@ const ZONE_OFFSETS: Record<string, number> = {
   EDT: -240,
   JST: 540,
   SGT: 480,
+  MEZ: 60,
+  MESZ: 120,
+  WET: 0,
+  WEST: 60,
+  EET: 120,
+  EEST: 180,
+  IST: 330,
+  AEST: 600,
+  AEDT: 660,
+  BRT: -180,
+  GST: 240,
+  TRT: 180,
 };
 
 interface Parts {
@@ -49,18 +89,25 @@ function build(p: Parts, h: number, mi: number, s: number, offset: number | unde
 function readDate(text: string, dayFirst: boolean): Parts | null {
   let m = text.match(/(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
   if (m) return { y: +m[1], mo: +m[2], d: +m[3] };
-  m = text.match(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/);
+  m = text.match(/\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b/);
   if (m) {
     const a = +m[1];
-    const b = +m[2];
-    // 20/11/2026 can only be day-first; 11/20/2026 only month-first; otherwise the site decides.
-    const dFirst = a > 12 ? true : b > 12 ? false : dayFirst;
-    return dFirst ? { y: +m[3], mo: b, d: a } : { y: +m[3], mo: a, d: b };
+    const b = +m[3];
+    // 20/11/2026 can only be day-first; 11/20/2026 only month-first; 05.06.2026 (dots) is
+    // day-first wherever it is printed; otherwise the site decides.
+    const dFirst = a > 12 ? true : b > 12 ? false : m[2] === '.' || dayFirst;
+    return dFirst ? { y: +m[4], mo: b, d: a } : { y: +m[4], mo: a, d: b };
   }
-  m = text.match(/\b([A-Za-z]{3,4})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/);
-  if (m && MONTHS[m[1].toLowerCase()]) return { y: +m[3], mo: MONTHS[m[1].toLowerCase()], d: +m[2] };
-  m = text.match(/\b(\d{1,2})\s+([A-Za-z]{3,4})[a-z]*\.?,?\s+(\d{4})\b/);
-  if (m && MONTHS[m[2].toLowerCase()]) return { y: +m[3], mo: MONTHS[m[2].toLowerCase()], d: +m[1] };
+  // "Nov 20, 2026"; a word that is no month ("Ordered 12, 2026") does not hide a later one.
+  for (const w of text.matchAll(/(?<!\p{L})(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})\b/gu)) {
+    const mo = monthOf(w[1]);
+    if (mo) return { y: +w[3], mo, d: +w[2] };
+  }
+  // "20 Nov 2026", "20. November 2026", "20 déc. 2026", "20 de noviembre de 2026".
+  for (const w of text.matchAll(/\b(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})\b/gu)) {
+    const mo = monthOf(w[2]);
+    if (mo) return { y: +w[3], mo, d: +w[1] };
+  }
   return null;
 }
 

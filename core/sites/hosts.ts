@@ -1,3 +1,5 @@
+import { MARKETPLACE_PATTERNS } from './amazon/marketplaces';
+
 /**
  * Host permissions: only the built-in marketplaces (DESIGN: Permissions). Every other origin is
  * an optional permission asked for in teach mode. The manifest and the content script's matches
@@ -5,11 +7,10 @@
  */
 export const BUILT_IN_HOSTS = [
   'https://web.whatsapp.com/*',
-  'https://sellercentral.amazon.com/*',
-  'https://sellercentral.amazon.co.uk/*',
-  'https://sellercentral.amazon.de/*',
-  'https://sellercentral-japan.amazon.com/*',
+  ...MARKETPLACE_PATTERNS,
   'https://www.etsy.com/your/*',
+  'https://www.etsy.com/messages*',
+  'https://www.etsy.com/conversations*',
   'https://myseller.taobao.com/*',
   'https://trade.taobao.com/*',
   'https://qn.taobao.com/*',

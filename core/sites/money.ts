@@ -36,3 +36,37 @@ export function parseMoney(
   if (!r.ok) return null;
   return { amount: negative ? -r.amount : r.amount, currency };
 }
+
+/**
+ * Signs that several currencies share ("$" is US, Canadian, Australian, Mexican… dollars; "kr"
+ * Swedish, Danish, Norwegian crowns; "¥" yen or yuan): on a marketplace whose own currency uses
+ * the sign, the sign means that currency.
+ */
+const SHARED_SIGNS: Readonly<Record<string, RegExp>> = {
+  CAD: /\$/,
+  AUD: /\$/,
+  MXN: /\$/,
+  SGD: /\$/,
+  SEK: /\bkr\b/i,
+  JPY: /[¥￥]|円/,
+  CNY: /[¥￥]|元/,
+  TRY: /\bTL\b/,
+  AED: /د\.إ|\bDhs?\b/,
+  SAR: /ر\.س|﷼/,
+};
+
+/**
+ * Like parseMoney, for a marketplace whose currency is `local`: an explicit code or an
+ * unambiguous sign wins, a sign the local currency shares means the local currency, no sign at
+ * all means the local currency.
+ */
+export function parseLocalMoney(text: string, local: string): ParsedMoney | null {
+  if (/US\$/.test(text)) return parseMoney(text, 'USD');
+  const shared = SHARED_SIGNS[local];
+  const explicit = text.match(/\b([A-Z]{3})\b/)?.[1];
+  if (shared && !(explicit && explicit !== 'RMB') && shared.test(text)) {
+    const plain = parseMoney(text.replace(shared, ' '), local, local === 'JPY' ? 'JPY' : 'CNY');
+    return plain ? { amount: plain.amount, currency: local } : null;
+  }
+  return parseMoney(text, local, local === 'JPY' ? 'JPY' : 'CNY');
+}

@@ -26,3 +26,25 @@ export function cleanTextOf(el: Element | null | undefined, max = MAX_NAME_LENGT
 export function cleanAttr(el: Element | null | undefined, name: string, max = MAX_NAME_LENGTH): string {
   return cleanText(el?.getAttribute(name), max);
 }
+
+/**
+ * Cleaned text with a space between text nodes: block lines such as
+ * `<div>vor 2 Tagen</div><div>20.11.2026</div>` read as "vor 2 Tagen 20.11.2026", not run together.
+ */
+export function spacedTextOf(el: Element | null | undefined, max = MAX_NAME_LENGTH): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  let budget = max * 4;
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (budget <= 0) return;
+      if (child.nodeType === 3) {
+        const t = child.textContent ?? '';
+        parts.push(t);
+        budget -= t.length;
+      } else if (child.nodeType === 1) walk(child);
+    }
+  };
+  walk(el);
+  return cleanText(parts.join(' '), max);
+}

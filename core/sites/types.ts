@@ -27,6 +27,11 @@ export interface FoundBuyer {
    * one (WhatsApp: the display name, once the phone is known). The overlay merges those buyers in.
    */
   formerIds?: string[];
+  /**
+   * The order this row shows, when the page prints one. A row with an order id but no buyer
+   * name has an empty `buyerId` and `name`: the overlay badges it once the order is known.
+   */
+  orderId?: string;
 }
 
 /** An order read from an order-list row, in the page's own units (parsed by the adapter). */
@@ -44,6 +49,9 @@ export interface CapturedOrderRow {
   shipCountry?: string;
   anchor: Element;
 }
+
+/** An order as the page's own data (JSON responses) describes it: no element to anchor to. */
+export type CapturedOrderData = Omit<CapturedOrderRow, 'anchor'>;
 
 export interface ChatMessage {
   from: 'buyer' | 'seller';
@@ -77,6 +85,13 @@ export interface SiteAdapter {
   readOrderRows?(root: ParentNode, log?: StrategyLog): CapturedOrderRow[];
   /** Messages of the open conversation, oldest first. */
   readMessages?(root: ParentNode, log?: StrategyLog): ChatMessage[];
+  /**
+   * Sites whose page loads its orders as JSON: a page-world script observes those responses and
+   * posts what it read; this checks the message (its `nonce` must be the one the content script
+   * announced) and every posted order against the adapter's own platform and shapes (anything
+   * else is dropped) and returns the orders to capture.
+   */
+  ordersFromPageData?(data: unknown, nonce: string, now: number): CapturedOrderData[];
 }
 
 /** What an adapter found on a page: drives the "can't find the buyer — teach me" chip. */

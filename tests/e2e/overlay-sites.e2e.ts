@@ -13,7 +13,7 @@ const FIXTURES = resolve(process.cwd(), 'tests/fixtures/sites');
 interface Expected {
   url: string;
   pageKind: string;
-  chatBuyer?: { buyerId: string; name: string };
+  chatBuyer?: { buyerId: string; name: string } | null;
   listBuyers: Array<{ buyerId: string; name: string }>;
   orderRows?: unknown[];
 }
@@ -52,9 +52,11 @@ describe('built-in adapters at their real URLs', () => {
   for (const { site, file, exp } of CASES) {
     it(`${site}/${file}: badges every listed buyer${exp.chatBuyer ? ' and the open chat' : ''}`, async () => {
       const page = await openFixture(site, file, exp.url);
-      const listed = exp.listBuyers.length;
+      // Rows that show only an order id (Amazon) get a badge once the order is known, not before.
+      const named = exp.listBuyers.filter((b) => b.buyerId !== '');
+      const listed = named.length;
       const ordered = new Set((exp.orderRows ?? []).map((r) => (r as { buyerId: string }).buyerId));
-      const withOrders = exp.listBuyers.filter((b) => ordered.has(b.buyerId)).length;
+      const withOrders = named.filter((b) => ordered.has(b.buyerId)).length;
       if (exp.chatBuyer) {
         const badge = page.locator('buyer-tiers-badge [data-testid="bt-badge"]');
         await expect

@@ -23,9 +23,9 @@ const PAGES: Record<string, (name: string) => string> = {
   amazon: (n) =>
     `<table id="orders-table"><tbody><tr><td><a data-test-id="buyer-name-with-link">${esc(n)}</a></td></tr></tbody></table>`,
   etsy: (n) =>
-    `<div data-test-id="order-card"><a data-test-id="buyer-name" href="/people/${encodeURIComponent(n.slice(0, 50))}">${esc(n)}</a></div>`,
+    `<section class="order-group-list"><div class="panel-body-row"><button class="btn-link strong fs-mask">${esc(n)}</button><a href="/your/orders/sold?order_id=3100000001">#3100000001</a></div></section>`,
   qianniu: (n) =>
-    `<table><tbody><tr class="next-table-row"><td><a class="buyer-nick">${esc(n)}</a></td></tr></tbody></table>`,
+    `<table><tbody><tr class="next-table-group-header"><td>订单号：3901234567890123456 <span>买家：${esc(n)}</span></td></tr></tbody></table>`,
 };
 
 function namesRead(id: string, name: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateTime } from '../../../core/sites/dates';
-import { parseMoney } from '../../../core/sites/money';
+import { parseLocalMoney, parseMoney } from '../../../core/sites/money';
 import { statusFromText } from '../../../core/sites/status';
 import { cleanText, MAX_NAME_LENGTH } from '../../../core/sites/text';
 
@@ -91,5 +91,39 @@ describe('cleanText', () => {
     const out = cleanText(long);
     expect(Array.from(out)).toHaveLength(MAX_NAME_LENGTH);
     expect(out).toBe('😀'.repeat(MAX_NAME_LENGTH));
+  });
+});
+
+describe('localised dates and money (marketplaces)', () => {
+  it.each([
+    ['20.11.2026 14:32 MEZ', '2026-11-20T13:32:00Z'],
+    ['05.06.2026 08:00 MESZ', '2026-06-05T06:00:00Z'],
+    ['20 nov. 2026 14:32 CET', '2026-11-20T13:32:00Z'],
+    ['20. November 2026 09:00 UTC', '2026-11-20T09:00:00Z'],
+    ['20 de noviembre de 2026 10:00 UTC', '2026-11-20T10:00:00Z'],
+    ['3 déc. 2026 12:00 UTC', '2026-12-03T12:00:00Z'],
+    ['20 dic 2026 12:00 UTC', '2026-12-20T12:00:00Z'],
+    ['2026/11/20 14:32 JST', '2026-11-20T05:32:00Z'],
+  ])('%s', (text, iso) => {
+    expect(parseDateTime(text)).toBe(Date.parse(iso));
+  });
+
+  it('does not let a word that is no month hide the date after it', () => {
+    expect(parseDateTime('Ordered 12, 2026 — Nov 20, 2026 UTC')).toBe(Date.parse('2026-11-20T00:00:00Z'));
+  });
+
+  it.each([
+    ['$12.99', 'CAD', 1299, 'CAD'],
+    ['US$12.99', 'CAD', 1299, 'USD'],
+    ['€12,99', 'CAD', 1299, 'EUR'],
+    ['￥1,980', 'JPY', 1980, 'JPY'],
+    ['¥88.00', 'CNY', 8800, 'CNY'],
+    ['R$ 49,90', 'BRL', 4990, 'BRL'],
+    ['129,00 zł', 'PLN', 12900, 'PLN'],
+    ['249 kr', 'SEK', 24900, 'SEK'],
+    ['₹1,299.00', 'INR', 129900, 'INR'],
+    ['12.50', 'GBP', 1250, 'GBP'],
+  ] as const)('%s on a %s marketplace', (text, local, amount, currency) => {
+    expect(parseLocalMoney(text, local)).toEqual({ amount, currency });
   });
 });

@@ -74,7 +74,12 @@ export const REQUESTS = {
   getBadges: { from: 'any', data: z.object({ buyerKeys: Keys }) },
   getBuyerCard: {
     from: 'any',
-    data: z.object({ buyerKey: BuyerKey, locale: z.string().max(10).optional() }),
+    data: z.object({
+      buyerKey: BuyerKey,
+      locale: z.string().max(10).optional(),
+      /** The buyer's chat language when evident (replies follow it; titles stay in `locale`). */
+      replyLocale: z.enum(['en', 'zh_CN']).optional(),
+    }),
   },
   seeBuyer: {
     from: 'any',

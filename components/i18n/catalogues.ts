@@ -11,6 +11,7 @@ import { overlayMessages } from './messages/overlay';
 import { popupMessages } from './messages/popup';
 import { reasonMessages } from './messages/reasons';
 import { settingsMessages } from './messages/settings';
+import { siteRuleMessages } from './messages/siteRules';
 import { teachMessages } from './messages/teach';
 
 /**
@@ -32,6 +33,7 @@ export const CATALOGUES = [
   groupsMessages,
   needsMessages,
   needsSettingsMessages,
+  siteRuleMessages,
 ] as const;
 
 type KeysOf<C> = C extends { en: Readonly<Record<infer K, string>> } ? K : never;

@@ -102,6 +102,17 @@ export interface SiteRuleDto {
   origin: string;
   /** Whatever else the teach-mode rule stores, shown as a short summary. */
   summary: string;
+  /** The built-in adapter this rule replaces on its site (an imported rule), if any. */
+  overrides?: string;
+}
+
+/** What importing a site-rule file did. */
+export interface SiteRuleImportDto {
+  rule: import('./sites/customRule').CustomRule;
+  /** True when the site already had a rule, which this one replaced. */
+  replaced: boolean;
+  /** The built-in adapter this rule now replaces on its site, if any. */
+  overrides?: string;
 }
 
 export interface SelectorHealthDto {

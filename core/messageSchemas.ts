@@ -9,6 +9,7 @@ import type { Sender } from './messaging';
 import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
 import { Orientation } from './needs/record';
 import { CustomRule } from './sites/customRule';
+import { SiteRuleFile } from './sites/ruleFile';
 
 const TagId = z.string().min(1).max(64);
 const Keys = z.array(BuyerKey).max(2000);
@@ -79,7 +80,12 @@ export const REQUESTS = {
   },
   getBuyerCard: {
     from: 'any',
-    data: z.object({ buyerKey: BuyerKey, locale: z.string().max(10).optional() }),
+    data: z.object({
+      buyerKey: BuyerKey,
+      locale: z.string().max(10).optional(),
+      /** The buyer's chat language when evident (replies follow it; titles stay in `locale`). */
+      replyLocale: z.enum(['en', 'zh_CN']).optional(),
+    }),
   },
   seeBuyer: {
     from: 'any',
@@ -168,6 +174,10 @@ export const REQUESTS = {
   listSiteRules: { from: 'page', data: z.object({}) },
   deleteSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
   getSelectorHealth: { from: 'page', data: z.object({}) },
+  // — site-rule files (core/background/siteRuleHandlers.ts) —
+  exportSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
+  /** The file's parsed JSON; checked by checkSiteRuleFile, which names the first bad field. */
+  importSiteRule: { from: 'page', data: z.object({ file: SiteRuleFile }) },
   // — discovered groups and needs from chats: core/background/groupsHandlers.ts, needsHandlers.ts —
   runClustering: {
     from: 'page',

@@ -185,6 +185,8 @@ interface Responses {
   listSiteRules: Admin.SiteRuleDto[];
   deleteSiteRule: { deleted: string };
   getSelectorHealth: Admin.SelectorHealthDto[];
+  exportSiteRule: import('./sites/ruleFile').SiteRuleFile;
+  importSiteRule: Admin.SiteRuleImportDto;
   getSiteRule: CustomRule | null;
   loadBuyerCard: { loaded: boolean };
   startTeachMode: { started: boolean };

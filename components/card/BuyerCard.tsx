@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type BuyerCardDto, MessageFailure, request, type TagRef } from '@/core/messaging';
 import type { NeedsDto } from '@/core/needs/dto';
+import type { ReplyLanguage } from '@/core/scoring/chatLanguage';
 import { cleanText } from '@/core/sites/text';
 import { needsApi } from '../needs/api';
 import { NeedsSummary } from '../needs/NeedsSummary';
@@ -20,6 +21,8 @@ export interface BuyerCardProps {
   /** Bumped when the background signals a change to this buyer or to tags. */
   version: number;
   insert(text: string): InsertResult;
+  /** The language the buyer writes in on this page, when evident: suggested replies follow it. */
+  chatLanguage?(): ReplyLanguage | undefined;
   onClose(): void;
   /** Focus the tag box on open (the keyboard path: shortcut, then type a tag). */
   focusTags?: boolean;
@@ -33,7 +36,16 @@ function errorText(e: unknown): string {
  * The buyer card: classes with their reasons, prediction, orders, tags, note, class history and
  * suggested actions with "Insert reply". All buyer text is rendered as Preact text nodes.
  */
-export function BuyerCard({ buyerKey, locale, t, version, insert, onClose, focusTags }: BuyerCardProps) {
+export function BuyerCard({
+  buyerKey,
+  locale,
+  t,
+  version,
+  insert,
+  chatLanguage,
+  onClose,
+  focusTags,
+}: BuyerCardProps) {
   const [card, setCard] = useState<BuyerCardDto | null>(null);
   const [allTags, setAllTags] = useState<TagRef[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,12 +55,15 @@ export function BuyerCard({ buyerKey, locale, t, version, insert, onClose, focus
   const [actionStatus, setActionStatus] = useState('');
   const [needs, setNeeds] = useState<NeedsDto>();
   const noteDirty = useRef(false);
+  // Read on every load (the chat grows), without making each new callback a reason to reload.
+  const readChatLanguage = useRef(chatLanguage);
+  readChatLanguage.current = chatLanguage;
   const root = useRef<HTMLElement>(null);
 
   const load = useCallback(async () => {
     try {
       const [c, tags] = await Promise.all([
-        request('getBuyerCard', { buyerKey, locale }),
+        request('getBuyerCard', { buyerKey, locale, replyLocale: readChatLanguage.current?.() }),
         request('listTags', {}),
       ]);
       setCard(c);

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { chatLanguageOf } from '@/core/scoring/chatLanguage';
 import needsCss from '../needs/needs.css?inline';
 import type { CardModule } from '../overlay/cardModule';
 import { overlayLocale } from '../overlay/i18n';
@@ -50,6 +51,7 @@ export const cardModule: CardModule = {
         version={props.version}
         focusTags={props.focusTags}
         insert={(text) => insertReply(props.findInput(), text)}
+        chatLanguage={() => chatLanguageOf(props.buyerMessages(props.buyerKey))}
         onClose={props.onClose}
       />,
       container,

@@ -12,6 +12,7 @@ import { overlayMessages } from './messages/overlay';
 import { popupMessages } from './messages/popup';
 import { reasonMessages } from './messages/reasons';
 import { settingsMessages } from './messages/settings';
+import { siteRuleMessages } from './messages/siteRules';
 import { teachMessages } from './messages/teach';
 
 /**
@@ -34,6 +35,7 @@ export const CATALOGUES = [
   needsMessages,
   needsSettingsMessages,
   importCoreMessages,
+  siteRuleMessages,
 ] as const;
 
 type KeysOf<C> = C extends { en: Readonly<Record<infer K, string>> } ? K : never;

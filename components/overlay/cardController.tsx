@@ -20,6 +20,8 @@ export function createCardController(
   locale: OverlayLocale,
   /** The page's chat box, for "Insert reply" (the card bundle carries the inserting code). */
   findInput: () => HTMLElement | null,
+  /** The buyer's messages in the open chat (their language picks the replies' language). */
+  buyerMessages: (buyerKey: string) => string[] = () => [],
 ): CardController {
   let view: ShadowHost | undefined;
   let mod: CardModule | undefined;
@@ -36,6 +38,7 @@ export function createCardController(
       version,
       focusTags,
       findInput,
+      buyerMessages,
       onClose: close,
     });
   };

@@ -15,6 +15,8 @@ export interface CardMountProps {
   focusTags: boolean;
   /** The page's chat box (or null): the card inserts replies itself, see insertReply. */
   findInput(): HTMLElement | null;
+  /** The buyer's own message texts in the open chat when it is this buyer's, else none. */
+  buyerMessages(buyerKey: string): string[];
   onClose(): void;
 }
 

@@ -1,22 +1,31 @@
 import { request } from '@/core/messaging';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 import { matchesPattern } from '@/core/sites/matchPattern';
 import { adapterFromRule } from '@/core/sites/ruleAdapter';
 import type { SiteAdapter } from '@/core/sites/types';
 
 /**
- * The adapter for this page: one of the built-in adapters this content script carries, else the
- * teach-mode rule of this origin (the background answers only with the rule for the sender's own
- * origin). Each built-in site has its own content script carrying only its own adapter, so no
- * page downloads the others' code; the rule script carries none.
+ * The adapter for this page: the site rule of this origin when there is one (taught here, or
+ * imported from a rule file: on a built-in site such a rule replaces the built-in adapter's
+ * reading, so a seller can fix a site that changed before Buyer Tiers updates), else one of the
+ * built-in adapters this content script carries. The background answers only with the rule for
+ * the sender's own origin.
+ *
+ * Each built-in site has its own content script carrying only its adapter (`builtIns`); the
+ * generic script (`builtIns` without a marketplace) steps aside on a built-in site, whose own
+ * script applies an imported rule there, so a page never gets two overlays.
  */
 export async function resolveAdapter(
   url: string,
   builtIns: readonly SiteAdapter[],
+  generic = false,
 ): Promise<{ adapter: SiteAdapter; custom: boolean } | undefined> {
   // Not the registry's adapterForUrl: importing the registry would pull every adapter in.
   const u = new URL(url);
+  if (generic && BUILT_IN_HOSTS.some((p) => matchesPattern(p, u))) return undefined;
   const builtIn = builtIns.find((a) => a.matches.some((p) => matchesPattern(p, u)));
-  if (builtIn) return { adapter: builtIn, custom: false };
   const rule = await request('getSiteRule', {}).catch(() => null);
-  return rule ? { adapter: adapterFromRule(rule), custom: true } : undefined;
+  // `custom` offers "teach me" on the chip: built-in sites are not taught, only overridden by a file.
+  if (rule) return { adapter: adapterFromRule(rule, builtIn?.platform), custom: !builtIn };
+  return builtIn ? { adapter: builtIn, custom: false } : undefined;
 }

@@ -23,8 +23,10 @@ import { resolveAdapter } from './siteAdapter';
 export async function startOverlay(
   ctx: ContentScriptContext,
   builtIns: readonly SiteAdapter[],
+  /** True for the generic script (taught origins, demo), which steps aside on built-in sites. */
+  generic = false,
 ): Promise<void> {
-  const resolved = await resolveAdapter(location.href, builtIns);
+  const resolved = await resolveAdapter(location.href, builtIns, generic);
   if (!resolved || ctx.isInvalid) return;
   const { custom } = resolved;
   // A buyer first met by name and later by a stable handle (WhatsApp: the phone) is merged once,
@@ -48,7 +50,19 @@ export async function startOverlay(
   if (ctx.isInvalid) return;
 
   const store = new BadgeStore((keys) => request('getBadges', { buyerKeys: keys }));
-  const card = createCardController(ctx, locale, () => adapter.findChatInput?.(document) ?? null);
+  let chat: ReturnType<typeof startChatOverlay> | undefined;
+  const card = createCardController(
+    ctx,
+    locale,
+    () => adapter.findChatInput?.(document) ?? null,
+    (key) =>
+      adapter.readMessages && chat?.currentKey() === key
+        ? adapter
+            .readMessages(document)
+            .filter((m) => m.from === 'buyer')
+            .map((m) => m.text)
+        : [],
+  );
   const openCard = (key: string) => {
     card.open(key).catch((e) => console.warn('[Buyer Tiers] buyer card:', e));
   };
@@ -57,7 +71,7 @@ export async function startOverlay(
   // SPA navigations can change the page kind (chat ↔ orders), so it is re-read per pass.
   const kindNow = (k: 'chat' | 'orders') => adapter.pageKinds(new URL(location.href)).includes(k);
 
-  const chat = adapter.readChatBuyer ? startChatOverlay(ctx, adapter, store, locale, t, openCard) : undefined;
+  chat = adapter.readChatBuyer ? startChatOverlay(ctx, adapter, store, locale, t, openCard) : undefined;
   const list = adapter.readListBuyers
     ? startListOverlay(ctx, adapter, store, t, {
         skip: (anchor) => anchor === chat?.currentAnchor(),

@@ -6,7 +6,12 @@
 import type { BuyerRowDto } from '../adminDtos';
 import type { TagRef } from '../messaging';
 import { defaultSettings, Settings as SettingsSchema } from '../model';
-import { ActionTemplates, DEFAULT_ACTION_TEMPLATES, suggestActions } from '../scoring';
+import {
+  ActionTemplates,
+  DEFAULT_ACTION_TEMPLATES,
+  suggestActions,
+  unscoredProspectClasses,
+} from '../scoring';
 import { getActionTemplates, movers, resetActionTemplates, saveActionTemplates } from '../store';
 import { BuyerIndex } from './buyerIndex';
 import { type BuyerRow, distributionsOf, matchingKeys, queryRows } from './buyerQuery';
@@ -163,10 +168,11 @@ export function createAdminHandlers(
     async previewActions({ buyerKey, templates, locale }) {
       const buyer = await db.buyers.get(buyerKey);
       if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
-      if (!buyer.classes) return [];
       const parsed = ActionTemplates.parse(templates);
       const s = await settings.get();
-      return suggestActions(buyer.classes, buyer.agg, buyer.name, parsed, locale, {
+      const classes = buyer.classes ?? unscoredProspectClasses(buyer, s, now());
+      if (!classes) return [];
+      return suggestActions(classes, buyer.agg, buyer.name, parsed, locale, {
         currency: s.shopCurrency,
       }).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
     },

@@ -28,7 +28,11 @@ export interface Rescorer {
   status(): RescoreStatusDto;
   /** On worker start: re-runs a full rescore a stopped worker left unfinished, if any. */
   resumeIfNeeded?(): Promise<RescoreStatusDto | undefined>;
-  suggestActions(buyer: Buyer, locale: string): Promise<ResolvedActionDto[]>;
+  /**
+   * Actions in `locale` (the interface language); replies in `replyLocale` when given (the
+   * buyer's chat language). A buyer without stored classes and no paid order gets a prospect's.
+   */
+  suggestActions(buyer: Buyer, locale: string, replyLocale?: string): Promise<ResolvedActionDto[]>;
   /**
    * The reasons for the buyer's stored classes (stored lean, without reasons, to keep rescoring
    * cheap), computed against the current shop context at the classes' `asOf`. Optional so

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CapturedOrder } from '../messageSchemas';
 import type { RescoreStatusDto } from '../messaging';
 import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
+import { unscoredProspectClasses } from '../scoring/prospect';
 import { DEMO_BUILD } from '../sites/demoMode';
 import {
   createTag,
@@ -111,15 +112,24 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return { ...badges, ...(await badgesForOrders(db, orderKeys.filter(own), s, now())) };
     },
 
-    async getBuyerCard({ buyerKey, locale }, sender) {
+    async getBuyerCard({ buyerKey, locale, replyLocale }, sender) {
       assertKeys(sender, [buyerKey]);
-      const buyer = await db.buyers.get(buyerKey);
+      let buyer = await db.buyers.get(buyerKey);
+      if (!buyer && sender.kind === 'content') {
+        // A buyer opened from the page before any order or chat visit was recorded (a list row,
+        // or a card opened before the chat's `seeBuyer` landed): the page shows them, so they
+        // are kept as a prospect, as a chat visit would have.
+        buyer = await seeBuyer(db, buyerKey, undefined, now());
+        deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+      }
       if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+      const s = await settings.get();
       // Classes are stored without reasons (cheap rescoring); the card explains them on demand.
       if (buyer.classes && rescorer.explain && Object.keys(buyer.classes.reasons).length === 0) {
         buyer.classes = { ...buyer.classes, reasons: await rescorer.explain(buyer) };
       }
-      const s = await settings.get();
+      // A buyer first seen in a chat is stored without classes until the next full rescore.
+      buyer.classes ??= unscoredProspectClasses(buyer, s, now());
       const [orders, note, history, tags] = await Promise.all([
         ordersOfBuyer(db, buyerKey, 100),
         getNote(db, buyerKey),
@@ -133,7 +143,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         orders,
         note,
         history,
-        actions: await rescorer.suggestActions(buyer, locale ?? deps.browserLanguage),
+        actions: await rescorer.suggestActions(buyer, locale ?? deps.browserLanguage, replyLocale),
       };
     },
 

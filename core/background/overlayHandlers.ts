@@ -1,5 +1,6 @@
-import { CustomRule } from '../sites/customRule';
+import { CustomRule, ruleSlug } from '../sites/customRule';
 import { adapterForUrl } from '../sites/registry';
+import { ruleSlugOwner, siteRuleForOrigin, unusedRuleId } from '../store';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
 import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
@@ -17,17 +18,8 @@ function originOf(url: string): string {
   return new URL(url).origin;
 }
 
-/** A rule id that is already a platform slug, so `custom-<id>` is the same everywhere. */
-function newRuleId(now: number): string {
-  return `r${now.toString(36)}${Math.floor(Math.random() * 36 ** 4)
-    .toString(36)
-    .padStart(4, '0')}`;
-}
-
 async function ruleForOrigin(deps: ServiceDeps, origin: string): Promise<CustomRule | null> {
-  const row = await deps.db.siteRules.where('origin').equals(origin).first();
-  const parsed = CustomRule.safeParse(row);
-  return parsed.success ? parsed.data : null;
+  return siteRuleForOrigin(deps.db, origin);
 }
 
 /**
@@ -98,9 +90,17 @@ export function createOverlayHandlers(
       const existing = await ruleForOrigin(deps, input.origin);
       const rule = CustomRule.parse({
         ...input,
-        id: input.id ?? existing?.id ?? newRuleId(now()),
+        id: input.id ?? existing?.id ?? (await unusedRuleId(db, now())),
         createdAt: existing?.createdAt ?? now(),
       });
+      const clash = await ruleSlugOwner(db, rule.id);
+      if (clash) {
+        // Same slug = same platform: the two sites' buyers would become one.
+        throw new HandlerError(
+          'conflict',
+          `The rule id "${rule.id}" is too close to the rule "${clash}" (both read as "${ruleSlug(rule.id)}"). Choose another id.`,
+        );
+      }
       await db.siteRules.put(rule);
       await platform.registerRule(rule);
       // Badges on the taught tab at once, without a reload.

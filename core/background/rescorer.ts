@@ -1,6 +1,6 @@
 import type { RescoreStatusDto } from '../messaging';
 import { type Buyer, type ClassChange, epochDayInZone, type Settings } from '../model';
-import { needsOrientation } from '../needs';
+import { latestChatNeeds, needsOrientation } from '../needs';
 import {
   buildScoringContext,
   classifyBuyer,
@@ -8,6 +8,7 @@ import {
   explainBuyer,
   type ShopScoringContext,
   suggestActions,
+  unscoredProspectClasses,
   updateScoringContext,
 } from '../scoring';
 import { type BuyerTiersDB, getActionTemplates, getSettings, rebuildAggregates } from '../store';
@@ -248,24 +249,29 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
       }
       return explainBuyer({ name: buyer.name, agg: buyer.agg }, ctx, settings, buyer.classes.asOf);
     },
-    async suggestActions(buyer, language) {
-      if (!buyer.classes) return [];
+    async suggestActions(buyer, language, replyLanguage) {
+      const at = now();
       const [templates, settings, needs] = await Promise.all([
         getActionTemplates(db),
         settingsNow(),
-        loadNeeds(db, buyer.key, now()),
+        loadNeeds(db, buyer.key, at),
       ]);
-      const locale = /^zh/i.test(language) ? 'zh_CN' : 'en';
-      // The need orientation read from chats (core/needs) can trigger need conditions too.
-      const orientation = needsOrientation(needs, settings.needs).orientation;
+      // A buyer first seen in a chat has no classes until the next full rescore: a prospect.
+      const classes = buyer.classes ?? unscoredProspectClasses(buyer, settings, at);
+      if (!classes) return [];
+      const locale = /^zh/i.test(replyLanguage ?? language) ? 'zh_CN' : 'en';
+      // The need orientation read from chats (core/needs) can trigger need conditions too, and
+      // for a prospect so can what the latest chat asks about.
+      const read = needsOrientation(needs, settings.needs);
+      const latestChat = read.source === 'corrected' ? [] : latestChatNeeds(needs);
       return suggestActions(
-        buyer.classes,
+        classes,
         buyer.agg,
         buyer.name,
         templates,
         locale,
         { currency: settings.shopCurrency },
-        { orientation },
+        { orientation: read.orientation, latestChat },
       ).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
     },
   };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TeachDraft } from '../messageSchemas';
 import { CustomRule } from '../sites/customRule';
+import { adapterForUrl } from '../sites/registry';
 import { originPattern } from '../sites/ruleAdapter';
 import type { BuyerTiersDB } from '../store';
 
@@ -104,12 +105,15 @@ export function browserTeachPlatform(): TeachPlatform {
 
 /**
  * On startup the registered `rule-*` scripts are made to match the rules in the database: a
- * rule whose origin permission was revoked is left unregistered, a script without a rule goes.
+ * rule whose origin permission was revoked is left unregistered, a script without a rule goes,
+ * and so does one for a built-in site, whose own content script already runs there.
  */
 export async function syncRuleScripts(rules: readonly CustomRule[], platform: TeachPlatform): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts();
   const wanted = new Set<string>();
   for (const rule of rules) {
+    // A rule for a built-in site is read by the built-in content script (siteAdapter.ts).
+    if (adapterForUrl(`${rule.origin}/`)) continue;
     if (!(await platform.hasOriginPermission(rule.origin))) continue;
     wanted.add(scriptIdOf(rule.id));
     const existing = registered.find((s) => s.id === scriptIdOf(rule.id));

@@ -1,14 +1,18 @@
 /**
- * Minimal page-only views of teach-mode rules and selector health for the dashboard's site
- * section. The overlay engineer owns teach mode; if they ship richer versions of these
- * messages, theirs replace these (the names are the agreed ones).
+ * The dashboard's side of site rules: the list, selector health, and rule files (export one
+ * taught rule as JSON, import one on another browser). Teach mode itself, saving and deleting a
+ * rule are in overlayHandlers.ts.
  */
 import type { SiteRuleDto } from '../adminDtos';
-import type { SiteRuleRow } from '../store';
+import { CustomRule } from '../sites/customRule';
+import { adapterForUrl } from '../sites/registry';
+import { checkSiteRuleFile, type RuleFileProblem, siteRuleFileOf } from '../sites/ruleFile';
+import { type SiteRuleRow, siteRuleForOrigin, unusedRuleId } from '../store';
 import type { ServiceDeps } from './context';
-import type { Handlers } from './router';
+import { HandlerError, type Handlers } from './router';
+import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
 
-export type SiteRuleHandlerName = 'listSiteRules' | 'deleteSiteRule' | 'getSelectorHealth';
+export type SiteRuleHandlerName = 'listSiteRules' | 'getSelectorHealth' | 'exportSiteRule' | 'importSiteRule';
 
 /** Everything but id and origin, as `field: value` pairs, so any rule shape can be listed. */
 function summaryOf(rule: SiteRuleRow): string {
@@ -18,20 +22,70 @@ function summaryOf(rule: SiteRuleRow): string {
     .join(' · ');
 }
 
-export function createSiteRuleHandlers(deps: ServiceDeps): Pick<Handlers, SiteRuleHandlerName> {
-  const { db } = deps;
+/** English words for a file problem (the dashboard shows its own translated words first). */
+function problemText(p: RuleFileProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return 'This file is not JSON.';
+    case 'not-a-rule-file':
+      return 'This file is not a Buyer Tiers site rule.';
+    case 'newer-version':
+      return `This site rule was made by a newer Buyer Tiers (file version ${p.version}); update first.`;
+    case 'bad-field':
+      return `The field "${p.field}" in this site rule is not valid: ${p.detail}`;
+    case 'no-buyer-selector':
+      return 'This site rule does not say where the buyer name is.';
+  }
+}
+
+export function createSiteRuleHandlers(
+  deps: ServiceDeps,
+  platform: TeachPlatform = browserTeachPlatform(),
+): Pick<Handlers, SiteRuleHandlerName> {
+  const { db, now } = deps;
   return {
     async listSiteRules(): Promise<SiteRuleDto[]> {
       const rules = await db.siteRules.orderBy('origin').toArray();
-      return rules.map((r) => ({ id: r.id, origin: r.origin, summary: summaryOf(r) }));
+      return rules.map((r) => {
+        const builtIn = adapterForUrl(`${r.origin}/`);
+        return {
+          id: r.id,
+          origin: r.origin,
+          summary: summaryOf(r),
+          ...(builtIn ? { overrides: builtIn.label } : {}),
+        };
+      });
     },
-    async deleteSiteRule({ id }) {
-      await db.siteRules.delete(id);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
-      return { deleted: id };
-    },
+
     async getSelectorHealth() {
       return db.selectorHealth.orderBy('site').toArray();
+    },
+
+    async exportSiteRule({ id }) {
+      const parsed = CustomRule.safeParse(await db.siteRules.get(id));
+      if (!parsed.success) throw new HandlerError('not-found', 'This site rule no longer exists.');
+      return siteRuleFileOf(parsed.data, now());
+    },
+
+    async importSiteRule({ file }) {
+      const checked = checkSiteRuleFile(file);
+      if (!checked.ok) throw new HandlerError('invalid-message', problemText(checked.problem));
+      const taught = checked.file.rule;
+      // The dashboard asks for the origin in the click that imports; without it nothing is stored.
+      if (!(await platform.hasOriginPermission(taught.origin))) {
+        throw new HandlerError('forbidden', `Buyer Tiers has no access to ${taught.origin} yet.`);
+      }
+      const existing = await siteRuleForOrigin(db, taught.origin);
+      // The importing browser's own id: a rule for the same site replaces that site's rule.
+      const rule = CustomRule.parse({ ...taught, id: existing?.id ?? (await unusedRuleId(db, now())) });
+      await db.siteRules.put(rule);
+      const builtIn = adapterForUrl(`${rule.origin}/`);
+      // On a built-in site the built-in content script already runs and reads with this rule
+      // (components/overlay/siteAdapter.ts); a second registration would only run it twice.
+      if (builtIn) await platform.unregisterRule(rule.id);
+      else await platform.registerRule(rule);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return { rule, replaced: existing !== null, ...(builtIn ? { overrides: builtIn.label } : {}) };
     },
   };
 }

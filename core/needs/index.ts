@@ -1,5 +1,6 @@
 export type { NeedsDto } from './dto';
 export * from './kinds';
+export * from './latest';
 export * from './lexicon';
 export * from './match';
 export * from './orientation';

@@ -30,6 +30,12 @@ export type ConditionNeed = (typeof CONDITION_NEEDS)[number];
 /** What actions know about a buyer's needs: the orientation from core/needs, if any. */
 export interface ActionNeeds {
   orientation: ConditionNeed | null;
+  /**
+   * Needs mentioned in the buyer's latest chat. The orientation takes several chats to settle,
+   * which a buyer asking before a first order has not had: for a prospect, need conditions also
+   * hold on what this chat asks about, so the seller can answer it.
+   */
+  latestChat?: readonly ConditionNeed[];
 }
 
 export const ActionCondition = z.union([
@@ -125,6 +131,20 @@ export const DEFAULT_ACTION_TEMPLATES: readonly ActionTemplate[] = [
     },
   },
   {
+    // Pre-sale: a buyer chatting before a first order (seen in chat, no paid order yet).
+    id: 'first-order-welcome',
+    titleKey: 'action.first-order-welcome',
+    priority: 25,
+    when: [
+      { dimension: 'segment', in: ['prospect'] },
+      { dimension: 'lifecycle', in: ['prospect'] },
+    ],
+    reply: {
+      en: 'Hi {name}, welcome to our shop! New customers get a welcome coupon on their first order. Tell me what you are looking for and I will help you choose.',
+      zh_CN: '{name}您好，欢迎光临本店！新客首单可领取专属优惠券，告诉我您想找什么，我来帮您挑选。',
+    },
+  },
+  {
     id: 'welcome-guide',
     titleKey: 'action.welcome-guide',
     priority: 30,
@@ -153,8 +173,42 @@ export const DEFAULT_ACTION_TEMPLATES: readonly ActionTemplate[] = [
     priority: 40,
     when: [{ flag: 'priceSensitive' }, { need: 'price' }],
     reply: {
-      en: 'Hi {name}, this week we have a bundle deal that costs less than buying the items separately. Shall I send you the details?',
-      zh_CN: '{name}您好，本周有组合套餐优惠，比单独购买更划算，需要我把详情发给您吗？',
+      en: 'Hi {name}, this week we have a bundle deal that costs less than buying the items separately, and I can add a coupon to your order. Shall I send you the details?',
+      zh_CN:
+        '{name}您好，本周有组合套餐优惠，比单独购买更划算，下单时还可以为您加一张优惠券，需要我把详情发给您吗？',
+    },
+  },
+  {
+    // Answers to what the chat shows the buyer cares about (core/needs orientation).
+    id: 'quality-guarantee',
+    titleKey: 'action.quality-guarantee',
+    priority: 41,
+    when: [{ need: 'quality' }],
+    reply: {
+      en: 'Hi {name}, every item is checked before it ships, and if anything is not as described you can return it for a full refund. I can send more photos or details first if that helps.',
+      zh_CN:
+        '{name}您好，每件商品发货前都会质检，如与描述不符可退货并全额退款。需要的话我可以先发更多实拍图和细节给您。',
+    },
+  },
+  {
+    id: 'delivery-times',
+    titleKey: 'action.delivery-times',
+    priority: 42,
+    when: [{ need: 'service' }],
+    reply: {
+      en: 'Hi {name}, happy to help with delivery: tell me your city and I will check the delivery time and shipping cost for you. You get the tracking number as soon as your parcel leaves.',
+      zh_CN:
+        '{name}您好，关于发货和物流：告诉我您的收货城市，我帮您查一下送达时间和运费，发货后会第一时间把物流单号发给您。',
+    },
+  },
+  {
+    id: 'product-details',
+    titleKey: 'action.product-details',
+    priority: 43,
+    when: [{ need: 'function' }],
+    reply: {
+      en: 'Hi {name}, glad to explain how it works: tell me what you will use it for and I will send you the key specs and a short how-to.',
+      zh_CN: '{name}您好，很乐意为您介绍使用方法：告诉我您的用途，我把主要参数和简单的使用说明发给您。',
     },
   },
   {
@@ -239,7 +293,10 @@ function dimensionValue(c: BuyerClasses, d: ConditionDimension): string {
 }
 
 export function conditionHolds(cond: ActionCondition, c: BuyerClasses, needs?: ActionNeeds): boolean {
-  if ('need' in cond) return needs?.orientation === cond.need;
+  if ('need' in cond) {
+    if (needs?.orientation === cond.need) return true;
+    return c.segment === 'prospect' && (needs?.latestChat?.includes(cond.need) ?? false);
+  }
   if ('dimension' in cond) return cond.in.includes(dimensionValue(c, cond.dimension));
   if ('flag' in cond) {
     return cond.flag === 'keyAccount' ? c.keyAccount : c.preferences[cond.flag];

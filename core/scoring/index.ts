@@ -21,6 +21,7 @@ export * from './diff';
 export * from './features';
 export * from './gammaGamma';
 export * from './prediction';
+export * from './prospect';
 export * from './quantile';
 export * from './reasons';
 export * from './segments';

@@ -1,3 +1,4 @@
+import type { Platform } from '../model';
 import type { CustomRule } from './customRule';
 import { foundBuyer, uniqueBuyers } from './found';
 import { queryAllDated, queryDated } from './query';
@@ -34,7 +35,12 @@ function buyerFrom(el: Element): FoundBuyer | null {
   return foundBuyer(el, id, el.getAttribute('title') || el.textContent);
 }
 
-export function adapterFromRule(rule: CustomRule): SiteAdapter {
+/**
+ * The adapter a rule describes. `platform` is given for a rule that replaces a built-in
+ * adapter's reading on that adapter's site: buyers stay keyed by the built-in platform, which is
+ * also what the background's sender check expects from that origin.
+ */
+export function adapterFromRule(rule: CustomRule, platform?: Platform): SiteAdapter {
   const since = new Date(rule.createdAt).toISOString().slice(0, 10);
   const entries = {
     chatBuyer: dated(rule.chatBuyerSelector, since, ['chat']),
@@ -51,7 +57,7 @@ export function adapterFromRule(rule: CustomRule): SiteAdapter {
   return {
     id: `custom-${ruleSlug(rule.id)}`,
     label: rule.label,
-    platform: `custom-${ruleSlug(rule.id)}`,
+    platform: platform ?? `custom-${ruleSlug(rule.id)}`,
     matches: [originPattern(rule.origin)],
     pageKinds: () => kinds,
     selectors,

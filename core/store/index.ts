@@ -6,5 +6,6 @@ export * from './notes';
 export * from './orders';
 export * from './schema';
 export * from './settings';
+export * from './siteRules';
 export * from './tags';
 export * from './templates';

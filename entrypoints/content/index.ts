@@ -18,7 +18,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : []).catch((e) =>
+    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : [], true).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
 import type { SectionContext } from '../DashboardApp';
 import { useRequest } from '../useRequest';
+import { exportRuleFile, RuleFileImport } from './SiteRuleFiles';
 
 /** Per-site capture switches, teach-mode rules and how well each site's selectors still match. */
 export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Settings | undefined }) {
@@ -73,7 +74,21 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
                     {t('dash.sites.needsPermission')}
                   </span>
                 )}
+                {r.overrides && (
+                  <span class="pill pill--warn" data-testid="rule-overrides">
+                    {t('rules.overrides', { adapter: r.overrides })}
+                  </span>
+                )}
                 <span class="muted rule__summary">{r.summary}</span>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  data-testid="rule-export"
+                  aria-label={t('rules.exportFor', { origin: r.origin })}
+                  onClick={() => void exportRuleFile(ctx, t, r.id)}
+                >
+                  {t('rules.export')}
+                </button>
                 <button
                   type="button"
                   class="btn btn--small btn--danger"
@@ -86,6 +101,11 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
             ))}
           </ul>
         )}
+        <RuleFileImport
+          ctx={ctx}
+          knownOrigins={rules.data?.map((r) => r.origin) ?? []}
+          onImported={rules.reload}
+        />
       </section>
 
       <section class="card">

@@ -14,6 +14,10 @@ export const actionMessages = defineMessages(
     'action.member-program': 'Invite to the member program',
     'action.loyal-thanks': 'Thank a loyal buyer',
     'action.check-in': 'Check in',
+    'action.first-order-welcome': 'Welcome with a first-order offer',
+    'action.quality-guarantee': 'Reassure on quality',
+    'action.delivery-times': 'Answer on delivery times',
+    'action.product-details': 'Explain how it works',
   },
   {
     'action.vip-service': 'VIP 优先服务',
@@ -27,5 +31,9 @@ export const actionMessages = defineMessages(
     'action.member-program': '邀请加入会员',
     'action.loyal-thanks': '感谢老客户',
     'action.check-in': '回访问候',
+    'action.first-order-welcome': '新客欢迎与首单优惠',
+    'action.quality-guarantee': '品质保障答复',
+    'action.delivery-times': '答复发货与送达时间',
+    'action.product-details': '介绍使用方法',
   },
 );

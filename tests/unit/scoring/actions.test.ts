@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuyerClasses } from '../../../core/model';
 import {
+  type ActionNeeds,
   type ActionTemplate,
   ActionTemplates,
   conditionHolds,
@@ -171,5 +172,46 @@ describe('conditions', () => {
     expect(suggestActions(c, a, 'Mei', DEFAULT_ACTION_TEMPLATES, 'en').map((x) => x.id)).toContain(
       'win-back',
     );
+  });
+});
+
+describe('pre-sale (prospect) actions', () => {
+  const prospect = classesOf({
+    segment: 'prospect',
+    lifecycle: 'prospect',
+    valueTier: 'none',
+    rfm: undefined,
+  });
+  const none = aggOf([]);
+  const pre = (latestChat: ActionNeeds['latestChat'], orientation: ActionNeeds['orientation'] = null) =>
+    suggestActions(
+      prospect,
+      none,
+      undefined,
+      DEFAULT_ACTION_TEMPLATES,
+      'en',
+      {},
+      { orientation, latestChat },
+    ).map((a) => a.id);
+
+  it('a prospect gets the first-order welcome first, then answers to what the latest chat asks', () => {
+    expect(pre([])).toEqual(['first-order-welcome']);
+    expect(pre(['price', 'service'])).toEqual(['first-order-welcome', 'bundle-discount', 'delivery-times']);
+    expect(pre(['quality'])).toEqual(['first-order-welcome', 'quality-guarantee']);
+    expect(pre(['function'])).toEqual(['first-order-welcome', 'product-details']);
+  });
+
+  it('the latest chat decides need conditions for prospects only; buyers with orders need an orientation', () => {
+    const regular = classesOf({});
+    const withNeeds = (n: ActionNeeds) =>
+      suggestActions(regular, agg, 'Mei', DEFAULT_ACTION_TEMPLATES, 'en', {}, n).map((a) => a.id);
+    expect(withNeeds({ orientation: null, latestChat: ['quality'] })).not.toContain('quality-guarantee');
+    expect(withNeeds({ orientation: 'quality' })).toContain('quality-guarantee');
+  });
+
+  it('pre-sale replies read naturally with no name, order or item', () => {
+    const [welcome] = suggestActions(prospect, none, undefined, DEFAULT_ACTION_TEMPLATES, 'zh_CN');
+    expect(welcome.text).toMatch(/^亲您好，欢迎光临本店/);
+    expect(welcome.text).not.toMatch(/[{}]|undefined/);
   });
 });

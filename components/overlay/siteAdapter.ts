@@ -1,5 +1,4 @@
 import { request } from '@/core/messaging';
-import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 import { matchesPattern } from '@/core/sites/matchPattern';
 import { adapterFromRule } from '@/core/sites/ruleAdapter';
 import type { SiteAdapter } from '@/core/sites/types';
@@ -12,17 +11,18 @@ import type { SiteAdapter } from '@/core/sites/types';
  * the sender's own origin.
  *
  * Each built-in site has its own content script carrying only its adapter (`builtIns`); the
- * generic script (`builtIns` without a marketplace) steps aside on a built-in site, whose own
- * script applies an imported rule there, so a page never gets two overlays.
+ * generic script steps aside on the built-in sites' hosts (`stepAsideOn`, passed by that script
+ * only, so site bundles do not carry the host list), whose own script applies an imported rule
+ * there, so a page never gets two overlays.
  */
 export async function resolveAdapter(
   url: string,
   builtIns: readonly SiteAdapter[],
-  generic = false,
+  stepAsideOn: readonly string[] = [],
 ): Promise<{ adapter: SiteAdapter; custom: boolean } | undefined> {
   // Not the registry's adapterForUrl: importing the registry would pull every adapter in.
   const u = new URL(url);
-  if (generic && BUILT_IN_HOSTS.some((p) => matchesPattern(p, u))) return undefined;
+  if (stepAsideOn.some((p) => matchesPattern(p, u))) return undefined;
   const builtIn = builtIns.find((a) => a.matches.some((p) => matchesPattern(p, u)));
   const rule = await request('getSiteRule', {}).catch(() => null);
   // `custom` offers "teach me" on the chip: built-in sites are not taught, only overridden by a file.

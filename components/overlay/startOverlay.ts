@@ -23,10 +23,10 @@ import { resolveAdapter } from './siteAdapter';
 export async function startOverlay(
   ctx: ContentScriptContext,
   builtIns: readonly SiteAdapter[],
-  /** True for the generic script (taught origins, demo), which steps aside on built-in sites. */
-  generic = false,
+  /** Host patterns where this script steps aside: the generic script's, built-in sites' hosts. */
+  stepAsideOn: readonly string[] = [],
 ): Promise<void> {
-  const resolved = await resolveAdapter(location.href, builtIns, generic);
+  const resolved = await resolveAdapter(location.href, builtIns, stepAsideOn);
   if (!resolved || ctx.isInvalid) return;
   const { custom } = resolved;
   // A buyer first met by name and later by a stable handle (WhatsApp: the phone) is merged once,

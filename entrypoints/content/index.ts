@@ -1,6 +1,7 @@
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { demoAdapter } from '@/core/sites/demo';
 import { DEMO_BUILD } from '@/core/sites/demoMode';
+import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 
 /*
  * The overlay for pages without a built-in site script: origins a seller taught (registered at
@@ -18,7 +19,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : [], true).catch((e) =>
+    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : [], BUILT_IN_HOSTS).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

@@ -189,6 +189,11 @@ describe.each(STORE_BUILDS)('%s build: least privilege', (browser) => {
       /^http:\/\/\[\$\{\w+\}\]$/, // zod's IPv6 URL template
       /^https:\/\/github\.com\/date-fns\/date-fns\/blob\/master\/docs\/unicodeTokens\.md$/, // date-fns error text
       /^https:\/\/tinyurl\.com\/y2uuvskb$|^http:\/\/bit\.ly\/2kdckMn$/, // Dexie error texts
+      // SheetJS (Excel import, dashboard only): XML namespace names inside workbook files, never fetched.
+      /^http:\/\/(schemas|sheetjs)\.openxmlformats\.org\/[\w/.-]+$/,
+      /^http:\/\/schemas\.microsoft\.com\/office\/[\w/.-]+$/,
+      /^http:\/\/purl\.(org\/dc|oclc\.org\/ooxml)\/[\w/.-]*$/,
+      /^http:\/\/www\.w3\.org\/2001\/XMLSchema(-instance)?$/,
     ];
     const allowedUrl = (u: string) =>
       DATA_URLS.some((r) => r.test(u)) ||

@@ -31,7 +31,7 @@ async function open(site: string, file: string, url: string, json?: { path: RegE
     const req = route.request();
     if (req.resourceType() === 'document')
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    if (json && json.path.test(req.url()))
+    if (json?.path.test(req.url()))
       return route.fulfill({ status: 200, contentType: 'application/json', body: json.body });
     return route.fulfill({ status: 404, body: '' });
   });

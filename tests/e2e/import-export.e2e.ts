@@ -54,7 +54,7 @@ describe('import, export, backup and restore in the dashboard', () => {
     const texts = await page.locator('[data-testid="io-reject"]').allTextContents();
     expect(texts[0]).toContain('not a date');
     expect(texts[1]).toContain("'abc' is not an amount");
-    expect(texts[2]).toContain('empty buyer id');
+    expect(texts[2]).toContain('the buyer (Email) is empty');
 
     // The rejected lines download as CSV from the history.
     const rejects = await downloadText(page, () =>

@@ -107,7 +107,7 @@ describe('concurrent writers', () => {
   it('order capture on the demo /orders page during a dashboard import: both sets kept, aggregates right', async () => {
     const file = csvFile(16_000, 33);
     const expected = importText(readFileSync(file, 'utf8'), { timeZone: 'Asia/Shanghai', now: 0 });
-    const dash = await ext.openExtensionPage('dashboard.html#settings');
+    const dash = await ext.openExtensionPage('dashboard.html#import');
     const capturedBefore = (await backupOf(dash)).orders.filter((o) => o.source === 'capture').length;
     await startDashboardImport(dash, file);
     await expect

@@ -55,7 +55,7 @@ describe('least privilege: no request leaves the machine', () => {
     await orders.goto(`${demo.url}/orders`);
     await orders.locator('buyer-tiers-mini').first().waitFor({ state: 'attached', timeout: 30_000 });
 
-    const dash = await ext.openExtensionPage('dashboard.html#settings');
+    const dash = await ext.openExtensionPage('dashboard.html#import');
     await startDashboardImport(dash, csvFile(4000, 9));
     await dash.locator('[data-testid="io-summary"]').waitFor({ timeout: 60_000 });
 
@@ -63,6 +63,10 @@ describe('least privilege: no request leaves the machine', () => {
     await askPage(dash, 'tagBuyers', {
       buyerKeys: [`demo:${demo.data.conversations[0].buyerId}`],
       tagId: tag.id,
+    });
+    // Export lives in Settings.
+    await dash.evaluate(() => {
+      location.hash = '#settings';
     });
     await dash.reload();
     await dash.locator('[data-testid="io-export-kind"]').waitFor();

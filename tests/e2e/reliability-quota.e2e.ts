@@ -51,7 +51,7 @@ interface Overview {
 describe('an import that runs out of storage space', () => {
   it('stops with a message naming the cause, keeps whole batches only, and resumes once there is space', async () => {
     const expected = importText(readFileSync(file, 'utf8'), { timeZone: 'Asia/Shanghai', now: 0 });
-    const page = await ext.openExtensionPage('dashboard.html#settings');
+    const page = await ext.openExtensionPage('dashboard.html#import');
     const before = await askPage<StorageUsageDto>(page, 'getStorageUsage', {});
     expect(before.usage).toBeGreaterThan(0);
     // Room for a batch or two, not for the whole file.
@@ -82,14 +82,17 @@ describe('an import that runs out of storage space', () => {
     expect(usage.perTable.orders).toBe(partial.orders);
     expect(usage.perTable.buyers).toBe(partial.buyers);
     if (partial.orders > 0) expect(usage.estimateBytes.orders).toBeGreaterThan(partial.orders * 50);
-    await page.click('[data-testid="storage-refresh"]');
+    // Storage use is shown in Settings, beside backup and export.
+    const settings = await ext.openExtensionPage('dashboard.html#settings');
+    await settings.click('[data-testid="storage-refresh"]');
     await expect
-      .poll(() => page.locator('[data-testid="storage-total"]').textContent(), { timeout: 10_000 })
+      .poll(() => settings.locator('[data-testid="storage-total"]').textContent(), { timeout: 10_000 })
       .toMatch(/used of/);
     if (partial.orders > 0)
-      expect(await page.locator('[data-testid="storage-row"][data-table="orders"]').textContent()).toContain(
+      expect(await settings.locator('[data-testid="storage-row"][data-table="orders"]').textContent()).toContain(
         new Intl.NumberFormat('en-US').format(partial.orders),
       );
+    await settings.close();
 
     // Space again: Resume finishes the same import with nothing written twice.
     await cdp.overrideQuota(origin, undefined);

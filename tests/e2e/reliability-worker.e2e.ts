@@ -98,7 +98,7 @@ describe('the service worker stopped mid-work', () => {
     const totalBatches = Math.ceil(expected.orders.length / IMPORT_BATCH);
     expect(totalBatches).toBeGreaterThanOrEqual(6);
 
-    let page = await ext.openExtensionPage('dashboard.html#settings');
+    let page = await ext.openExtensionPage('dashboard.html#import');
     await startDashboardImport(page, file);
     // Deaths 1 and 2 while the dashboard keeps sending: its one retry per batch rides them out.
     await waitForBatches(page, 1);
@@ -110,7 +110,7 @@ describe('the service worker stopped mid-work', () => {
     await Promise.all([page.close(), cdp.stopWorker()]);
     expect(cdp.stops).toBeGreaterThanOrEqual(3);
 
-    page = await ext.openExtensionPage('dashboard.html#settings');
+    page = await ext.openExtensionPage('dashboard.html#import');
     await expect
       .poll(() => page.locator('[data-testid="io-history-item"]').first().getAttribute('data-status'), {
         timeout: 40_000,

@@ -150,11 +150,11 @@ describe('Etsy', () => {
         { timeout: 10_000 },
       )
       .toEqual([true, 0]);
-    await badge.dispatchEvent('click');
+    await badge.click();
     await expect.poll(() => page.locator('[data-testid="bt-card"]').count(), { timeout: 10_000 }).toBe(1);
     const insert = page.locator('[data-testid="bt-insert"]').first();
     await expect.poll(() => insert.count(), { timeout: 10_000 }).toBe(1);
-    await insert.dispatchEvent('click');
+    await insert.click();
     const box = page.locator('textarea.new-message-textarea-min-height');
     await expect.poll(async () => (await box.inputValue()).length).toBeGreaterThan(10);
     expect(await page.evaluate(() => (window as unknown as { btSent: number }).btSent)).toBe(0);

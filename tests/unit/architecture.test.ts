@@ -142,6 +142,9 @@ describe('the store build’s content scripts', () => {
       cwd: ROOT,
       stdio: 'pipe',
       timeout: 120_000,
+      // vitest sets NODE_ENV=test, which makes the JSX transform emit its development form
+      // (file names and line numbers in every element): measure what the store ships instead.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     files = readdirSync(DIR).filter((f) => f.endsWith('.js'));
   }, 180_000);

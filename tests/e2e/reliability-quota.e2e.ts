@@ -89,9 +89,9 @@ describe('an import that runs out of storage space', () => {
       .poll(() => settings.locator('[data-testid="storage-total"]').textContent(), { timeout: 10_000 })
       .toMatch(/used of/);
     if (partial.orders > 0)
-      expect(await settings.locator('[data-testid="storage-row"][data-table="orders"]').textContent()).toContain(
-        new Intl.NumberFormat('en-US').format(partial.orders),
-      );
+      expect(
+        await settings.locator('[data-testid="storage-row"][data-table="orders"]').textContent(),
+      ).toContain(new Intl.NumberFormat('en-US').format(partial.orders));
     await settings.close();
 
     // Space again: Resume finishes the same import with nothing written twice.

@@ -3,6 +3,7 @@
  * shared protocol file only gains one import and a few lines; type-only, no run-time code.
  */
 import type { TagRef } from './messaging';
+import type { FieldCounts } from './sites/fieldHealth';
 
 export type { ActionTemplate } from './scoring/actions';
 
@@ -121,4 +122,7 @@ export interface SelectorHealthDto {
   misses: number;
   lastMissAt?: number;
   lastMissUrl?: string;
+  /** Per field: which strategy read it (see core/sites/fieldHealth.ts). */
+  fields?: FieldCounts;
+  fieldsAt?: number;
 }

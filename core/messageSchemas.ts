@@ -9,6 +9,7 @@ import type { Sender } from './messaging';
 import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
 import { Orientation } from './needs/record';
 import { CustomRule } from './sites/customRule';
+import { FieldCountsSchema } from './sites/fieldCountsSchema';
 import { SiteRuleFile } from './sites/ruleFile';
 
 const TagId = z.string().min(1).max(64);
@@ -108,6 +109,14 @@ export const REQUESTS = {
   reportSelectorHealth: {
     from: 'content',
     data: z.object({ site: z.string().max(100), found: z.boolean(), url: z.string().max(2000) }),
+  },
+  reportFieldStrategies: {
+    from: 'content',
+    data: z.object({
+      site: z.string().max(100),
+      pageKind: z.enum(['chat', 'orders']),
+      fields: FieldCountsSchema,
+    }),
   },
   loadDemoOrders: {
     from: 'content',

@@ -143,6 +143,7 @@ interface Responses {
   saveNote: Note | null;
   getSiteState: SiteStateDto;
   reportSelectorHealth: { misses: number };
+  reportFieldStrategies: { fields: number };
   loadDemoOrders: { new: number; duplicate: number; updated: number };
   getSettings: Settings;
   saveSettings: Settings;

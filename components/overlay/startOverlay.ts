@@ -15,6 +15,7 @@ import { startListOverlay } from './listOverlay';
 import { startNeedsWatch } from './needsWatch';
 import { watchPage } from './pageWatcher';
 import { resolveAdapter } from './siteAdapter';
+import { startStrategyReport } from './strategyReport';
 
 /**
  * Entry of the in-page overlay: picks the adapter for this page among `builtIns` (the adapters
@@ -113,6 +114,12 @@ export async function startOverlay(
   let listed: Promise<void> = Promise.resolve();
   if (list) watcher.onChangeFrame(() => (listed = list.scan()));
   if (health) watcher.onChangeFrame(() => kindNow('chat') && health.check());
+  // Built-in adapters only: a taught rule has one selector per field, no strategies to compare.
+  if (!custom) {
+    const pageKindNow = () => (kindNow('chat') ? 'chat' : kindNow('orders') ? 'orders' : undefined);
+    const strategies = startStrategyReport(ctx, adapter, pageKindNow, () => chat?.currentKey());
+    watcher.onChangeFrame(strategies.schedule);
+  }
   if (capture)
     watcher.onChangeFrame(() => {
       if (!kindNow('orders')) return;

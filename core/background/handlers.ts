@@ -4,6 +4,7 @@ import type { RescoreStatusDto } from '../messaging';
 import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
 import { unscoredProspectClasses } from '../scoring/prospect';
 import { DEMO_BUILD } from '../sites/demoMode';
+import { healthUrl, mergeFieldCounts } from '../sites/fieldHealth';
 import {
   createTag,
   type DeletedTag,
@@ -221,10 +222,23 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         else {
           row.misses++;
           row.lastMissAt = now();
-          row.lastMissUrl = url.slice(0, 500);
+          row.lastMissUrl = healthUrl(url);
         }
         await db.selectorHealth.put(row);
         return { misses: row.misses };
+      });
+    },
+
+    async reportFieldStrategies({ site, fields }, sender) {
+      if (sender.kind === 'content' && sender.platform !== site) {
+        throw new HandlerError('forbidden', 'A page may only report on its own site.');
+      }
+      return db.transaction('rw', db.selectorHealth, async () => {
+        const row = (await db.selectorHealth.get(site)) ?? { site, misses: 0, hits: 0 };
+        row.fields = mergeFieldCounts(row.fields, fields);
+        row.fieldsAt = now();
+        await db.selectorHealth.put(row);
+        return { fields: Object.keys(row.fields).length };
       });
     },
 

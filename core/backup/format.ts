@@ -15,6 +15,7 @@ import {
 import { Lexicon, NeedsRecord } from '../needs';
 import { type ActionTemplate, ActionTemplates } from '../scoring/actions';
 import { CustomRule } from '../sites/customRule';
+import { FieldCountsSchema } from '../sites/fieldCountsSchema';
 
 export const BACKUP_FORMAT = 'buyer-tiers-backup';
 /**
@@ -65,6 +66,8 @@ export const SelectorHealthRecord = z.object({
   hits: z.number().int().nonnegative(),
   lastMissAt: EpochMs.optional(),
   lastMissUrl: z.string().max(2000).optional(),
+  fields: FieldCountsSchema.optional(),
+  fieldsAt: EpochMs.optional(),
 });
 
 /** One rejected import row (table `importRejects`); `id` is the table's own counter. */

@@ -41,6 +41,29 @@ function count(log: StrategyLog | undefined, field: string, id: string): void {
   byId.set(id, (byId.get(id) ?? 0) + 1);
 }
 
+/** Marks, in reports, a strategy kept for an older layout of the site (see `loggedId`). */
+export const OLDER_LAYOUT = 'older:';
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * The id a strategy is counted under: prefixed with OLDER_LAYOUT when its evidence is more than a
+ * year older than the newest evidence among the field's strategies, i.e. it reads a layout the
+ * site has since replaced. A hit there means the page in front of the seller is not the current
+ * markup: the site is drifting (or rolling a redesign back), which health reports should show.
+ */
+function loggedId(s: Strategy<unknown>, newest: number): string {
+  const seen = Date.parse(s.seen);
+  return Number.isFinite(seen) && newest - seen > YEAR_MS ? `${OLDER_LAYOUT}${s.id}` : s.id;
+}
+
+function newestSeen(strategies: readonly Strategy<unknown>[]): number {
+  return strategies.reduce((max, s) => {
+    const seen = Date.parse(s.seen);
+    return Number.isFinite(seen) && seen > max ? seen : max;
+  }, Number.NEGATIVE_INFINITY);
+}
+
 /** Strategy id recorded when every strategy for a field came back empty. */
 export const NO_MATCH = 'none';
 
@@ -54,6 +77,7 @@ export function readWith<T>(
   strategies: readonly Strategy<T>[],
   log?: StrategyLog,
 ): T | null {
+  const newest = log ? newestSeen(strategies) : 0;
   for (const s of strategies) {
     let value: T | null = null;
     try {
@@ -62,7 +86,7 @@ export function readWith<T>(
       value = null;
     }
     if (value !== null && value !== undefined) {
-      count(log, field, s.id);
+      if (log) count(log, field, loggedId(s, newest));
       return value;
     }
   }

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Buyer, BuyerTag, ClassChange, ImportRecord, Note, Order, Tag } from '../model';
 import type { NeedsRecord } from '../needs/record';
+import type { FieldCounts } from '../sites/fieldHealth';
 import { SCHEMA_VERSIONS } from './schema';
 
 export interface MetaRow {
@@ -14,6 +15,9 @@ export interface SelectorHealthRow {
   hits: number;
   lastMissAt?: number;
   lastMissUrl?: string;
+  /** Which strategy read each field, summed over pages (core/sites/fieldHealth.ts). */
+  fields?: FieldCounts;
+  fieldsAt?: number;
 }
 
 export interface SiteRuleRow {

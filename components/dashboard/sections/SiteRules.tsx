@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
 import type { SectionContext } from '../DashboardApp';
 import { useRequest } from '../useRequest';
+import { FieldHealth } from './FieldHealth';
 import { exportRuleFile, RuleFileImport } from './SiteRuleFiles';
 
 /** Per-site capture switches, teach-mode rules and how well each site's selectors still match. */
@@ -131,7 +132,7 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
             <tbody>
               {health.data.map((h) => (
                 <tr key={h.site} class={h.misses > 0 ? 'row--warn' : ''}>
-                  <td>{h.site}</td>
+                  <td>{ADAPTERS.find((a) => a.platform === h.site)?.label ?? h.site}</td>
                   <td class="num">{formatCount(h.hits, locale)}</td>
                   <td class="num">{formatCount(h.misses, locale)}</td>
                   <td>
@@ -142,6 +143,13 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
             </tbody>
           </table>
         )}
+        {health.data?.map((h) => (
+          <FieldHealth
+            key={h.site}
+            health={h}
+            siteLabel={ADAPTERS.find((a) => a.platform === h.site)?.label ?? h.site}
+          />
+        ))}
       </section>
     </div>
   );

@@ -37,6 +37,11 @@ export function ImportSummary({ record, cancelled, leftOut = [] }: Props) {
           {t('io.summary.nothingNew')}
         </p>
       )}
+      {record.buyerLinks && Object.keys(record.buyerLinks).length > 0 && (
+        <p class="muted" data-testid="io-summary-joined">
+          {t('io.summary.joined', { count: formatCount(Object.keys(record.buyerLinks).length, locale) })}
+        </p>
+      )}
       {leftOut.length > 0 && (
         <div class="io-leftout" data-testid="io-summary-leftout">
           {leftOut.map((l) => (

@@ -3,6 +3,7 @@ import { SavedPreset } from '../import/mapping';
 import type { ImportRecord, Order } from '../model';
 import { type BuyerTiersDB, rebuildAggregates, writeOrders } from '../store';
 import { aggregateContextOf, type ServiceDeps, type SettingsCache } from './context';
+import { dropEmptiedBuyers, relinkBatch } from './importRelink';
 import { HandlerError, type Handlers } from './router';
 
 export type ImportHandlerName =
@@ -126,7 +127,16 @@ export function createImportHandlers(
         throw new HandlerError('invalid-message', `order ${wrong + 1} does not belong to this import`);
       beats.set(importId, now());
       const ctx = aggregateContextOf(await settings.get());
-      const tables = [db.orders, db.buyers, db.imports, db.importRejects, db.importUndo];
+      const tables = [
+        db.orders,
+        db.buyers,
+        db.imports,
+        db.importRejects,
+        db.importUndo,
+        db.buyerTags,
+        db.notes,
+        db.classChanges,
+      ];
       return db.transaction('rw', tables, async () => {
         const rec = await getRecord(importId);
         const committed = rec.committedBatches ?? 0;
@@ -145,7 +155,12 @@ export function createImportHandlers(
           );
         }
         const t = now();
-        const res = await saveBatch(db, importId, orders, ctx, t);
+        const relinked = await relinkBatch(db, importId, orders, rec.buyerLinks ?? {});
+        const res = await saveBatch(db, importId, relinked.orders, ctx, t);
+        if (relinked.touched.length > 0) {
+          await rebuildAggregates(db, relinked.touched, ctx, t);
+          await dropEmptiedBuyers(db, relinked.touched);
+        }
         if (rejects.length > 0) await db.importRejects.bulkAdd(rejects.map((r) => ({ importId, ...r })));
         const record: ImportRecord = {
           ...rec,
@@ -154,6 +169,7 @@ export function createImportHandlers(
           committedRows: rowsDone,
           committedBytes: Math.min(bytesDone, rec.totalBytes),
           heartbeatAt: t,
+          ...(Object.keys(relinked.links).length > 0 ? { buyerLinks: relinked.links } : {}),
           counts: {
             rows: rowsDone,
             new: rec.counts.new + res.new,

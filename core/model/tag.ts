@@ -93,5 +93,10 @@ export const ImportRecord = z.object({
       options: z.record(z.string(), z.unknown()),
     })
     .optional(),
+  /**
+   * Buyers this file names by another handle than the store (Etsy: user id vs username), joined
+   * because one order is stored under both: file buyer key → stored buyer key.
+   */
+  buyerLinks: z.record(z.string().max(300), z.string().max(300)).optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;

@@ -57,6 +57,8 @@ export const importExportMessages = defineMessages(
     'io.summary.done': 'Imported {name}:',
     'io.summary.cancelled': 'Import of {name} cancelled; batches already saved were kept:',
     'io.summary.nothingNew': 'Nothing new: every order in this file was already imported.',
+    'io.summary.joined':
+      '{count} buyer(s) in this file were already known under another name (Etsy names a buyer by user id in one export and by username in another). An order stored under both proves they are the same buyer, so their orders were added to the known buyer.',
     'io.rejects.line': 'Line {line}:',
     'io.rejects.more': '…and {n} more in the download.',
     'io.rejects.download': 'Download rejected lines (CSV)',
@@ -252,6 +254,8 @@ export const importExportMessages = defineMessages(
     'io.summary.done': '已导入 {name}：',
     'io.summary.cancelled': '已取消导入 {name}，已保存的批次会保留：',
     'io.summary.nothingNew': '没有新内容：此文件中的订单都已导入过。',
+    'io.summary.joined':
+      '此文件中有 {count} 位买家已用另一个名称存在（Etsy 在一种导出中用用户 ID，在另一种中用用户名）。同一订单同时出现在两者之下，证明是同一位买家，因此其订单已并入已有的买家。',
     'io.rejects.line': '第 {line} 行：',
     'io.rejects.more': '…另有 {n} 行，见下载文件。',
     'io.rejects.download': '下载被拒绝的行（CSV）',

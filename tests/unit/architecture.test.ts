@@ -85,6 +85,42 @@ describe('import rules', () => {
   });
 });
 
+/** A Dexie table or transaction reached through a database handle (`db.orders.where…`). */
+const TABLES =
+  'orders|buyers|tags|buyerTags|notes|classChanges|imports|meta|siteRules|selectorHealth|importRejects|importUndo|needs';
+const TABLE_USE = new RegExp(
+  `\\b(?:db|this\\.db|deps\\.db)\\s*\\.\\s*(?:(?:${TABLES})\\b|transaction\\s*\\()`,
+  'g',
+);
+
+/** Each table use outside core/store, as `file:line text`. */
+function tableUsesOutsideStore(): string[] {
+  return ['core', ...UI]
+    .flatMap(sourceFiles)
+    .filter((f) => !inside(f, 'core/store'))
+    .flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        // Comments may name a table (`db.meta` keys…); code may not use one.
+        .flatMap((line, i) =>
+          line.match(TABLE_USE) && !/^\s*(\/\/|\/?\*)/.test(line) ? [`${file}:${i + 1} ${line.trim()}`] : [],
+        ),
+    );
+}
+
+describe('the store owns the database', () => {
+  it('the scanner sees table uses where they are (core/store)', () => {
+    const inStore = sourceFiles('core/store').filter((f) =>
+      readFileSync(join(ROOT, f), 'utf8').match(TABLE_USE),
+    );
+    expect(inStore.length).toBeGreaterThan(5);
+  });
+
+  it('no Dexie table or transaction is touched outside core/store', () => {
+    expect(tableUsesOutsideStore()).toEqual([]);
+  });
+});
+
 describe('npm run lint enforces the same rules', () => {
   const BIOME = join(ROOT, 'node_modules/.bin/biome');
 

@@ -13,6 +13,8 @@ import {
   unscoredProspectClasses,
 } from '../scoring';
 import { getActionTemplates, movers, resetActionTemplates, saveActionTemplates } from '../store';
+import { allTags, buyerNames, clearEverything, linkBuyersToTag, tagExists } from '../store/adminQueries';
+import { findBuyer } from '../store/capture';
 import { BuyerIndex } from './buyerIndex';
 import { type BuyerRow, distributionsOf, matchingKeys, queryRows } from './buyerQuery';
 import type { ServiceDeps, SettingsCache } from './context';
@@ -34,9 +36,6 @@ export type AdminHandlerName =
 
 /** How long to wait for a settings-triggered rescore before giving up announcing its end. */
 const RESCORE_WATCH_MS = 15 * 60_000;
-
-/** Tag links written per message when tagging every matching buyer. */
-const TAG_CHUNK = 5000;
 
 export function createAdminHandlers(
   deps: ServiceDeps,
@@ -73,7 +72,7 @@ export function createAdminHandlers(
   }
 
   const tagRefs = async (): Promise<Map<string, TagRef>> =>
-    new Map((await db.tags.toArray()).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
+    new Map((await allTags(db)).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
 
   const toDto = (r: BuyerRow, tags: Map<string, TagRef>): BuyerRowDto => ({
     key: r.key,
@@ -107,12 +106,9 @@ export function createAdminHandlers(
     },
 
     async tagMatching({ filters, tagId }) {
-      if (!(await db.tags.get(tagId))) throw new HandlerError('not-found', 'This tag no longer exists.');
+      if (!(await tagExists(db, tagId))) throw new HandlerError('not-found', 'This tag no longer exists.');
       const keys = matchingKeys(await index.snapshot(), filters);
-      const at = now();
-      for (let i = 0; i < keys.length; i += TAG_CHUNK) {
-        await db.buyerTags.bulkPut(keys.slice(i, i + TAG_CHUNK).map((buyerKey) => ({ buyerKey, tagId, at })));
-      }
+      await linkBuyersToTag(db, keys, tagId, now());
       // Not keyed: patching 100k rows one by one would be slower than reloading the links once.
       deps.signal({ buyerKeys: [], kinds: ['tags'] });
       return { tagged: keys.length };
@@ -126,8 +122,10 @@ export function createAdminHandlers(
     async getMovers({ days, dimension }) {
       const changes = await movers(db, now() - days * 86_400_000, 1000);
       const picked = changes.filter((c) => !dimension || c.dimension === dimension).slice(0, 300);
-      const buyers = await db.buyers.bulkGet([...new Set(picked.map((c) => c.buyerKey))]);
-      const names = new Map(buyers.flatMap((b) => (b ? [[b.key, b.name] as const] : [])));
+      const names = await buyerNames(
+        db,
+        picked.map((c) => c.buyerKey),
+      );
       return picked
         .filter((c) => names.has(c.buyerKey))
         .map((c) => ({
@@ -166,7 +164,7 @@ export function createAdminHandlers(
     },
 
     async previewActions({ buyerKey, templates, locale }) {
-      const buyer = await db.buyers.get(buyerKey);
+      const buyer = await findBuyer(db, buyerKey);
       if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
       const parsed = ActionTemplates.parse(templates);
       const s = await settings.get();
@@ -179,9 +177,7 @@ export function createAdminHandlers(
 
     async deleteEverything() {
       const prev = await settings.get();
-      await db.transaction('rw', db.tables, async () => {
-        await Promise.all(db.tables.map((t) => t.clear()));
-      });
+      await clearEverything(db);
       // Keep only the seller's language: everything else, demo flag included, starts afresh.
       await settings.save({ ...defaultSettings(deps.browserLanguage), language: prev.language });
       // The taught sites' scripts and access go too; the data is gone already, so a browser that

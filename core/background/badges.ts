@@ -1,7 +1,9 @@
 import type { BadgeDto } from '../messaging';
 import type { Buyer, ClassChange, Settings, Tag } from '../model';
 import type { BuyerTiersDB } from '../store';
-import { rowsWhereAnyOf, tagsOfBuyers } from '../store';
+import { tagsOfBuyers } from '../store';
+import { buyerKeysOfOrders, recentSegmentChanges } from '../store/badgeData';
+import { buyersByKeys } from '../store/buyerReadsData';
 
 /** How long a class change keeps its arrow on the badge. */
 export const RECENT_CHANGE_MS = 30 * 86_400_000;
@@ -32,24 +34,9 @@ export function toBadge(
 }
 
 /**
- * Recent segment changes of `keys`. Usually few changes are recent, so one range read over the
- * `[dimension+at]` index beats one query per buyer (a screenful of 200 badges would otherwise
- * cost 200 round trips); after a mass reclassification it falls back to per-buyer queries.
+ * Badges for many buyers in a few indexed reads, however many keys are asked for. The change
+ * read may return older changes too, so only those within RECENT_CHANGE_MS get an arrow.
  */
-async function recentSegmentChanges(
-  db: BuyerTiersDB,
-  keys: readonly string[],
-  now: number,
-): Promise<ClassChange[]> {
-  const recent = db.classChanges
-    .where('[dimension+at]')
-    .between(['segment', now - RECENT_CHANGE_MS], ['segment', Number.POSITIVE_INFINITY], true, true);
-  if ((await recent.count()) > 4 * keys.length) return rowsWhereAnyOf(db.classChanges, 'buyerKey', keys);
-  const wanted = new Set(keys);
-  return (await recent.toArray()).filter((c) => wanted.has(c.buyerKey));
-}
-
-/** Badges for many buyers in a few indexed reads, however many keys are asked for. */
 export async function badgesFor(
   db: BuyerTiersDB,
   keys: readonly string[],
@@ -58,9 +45,9 @@ export async function badgesFor(
 ): Promise<Record<string, BadgeDto>> {
   const unique = [...new Set(keys)];
   const [buyers, tags, changes] = await Promise.all([
-    db.buyers.bulkGet(unique),
+    buyersByKeys(db, unique),
     tagsOfBuyers(db, unique),
-    recentSegmentChanges(db, unique, now),
+    recentSegmentChanges(db, unique, now - RECENT_CHANGE_MS),
   ]);
   const latestChange = new Map<string, ClassChange>();
   for (const c of changes) {
@@ -88,11 +75,7 @@ export async function badgesForOrders(
 ): Promise<Record<string, BadgeDto>> {
   const unique = [...new Set(orderKeys)];
   if (unique.length === 0) return {};
-  const orders = await db.orders.bulkGet(unique);
-  const buyerOf = new Map<string, string>();
-  orders.forEach((o, i) => {
-    if (o) buyerOf.set(unique[i], o.buyerKey);
-  });
+  const buyerOf = await buyerKeysOfOrders(db, unique);
   const badges = await badgesFor(db, [...new Set(buyerOf.values())], settings, now);
   const out: Record<string, BadgeDto> = {};
   for (const [orderKey, buyerKey] of buyerOf) if (badges[buyerKey]) out[orderKey] = badges[buyerKey];

@@ -1,6 +1,8 @@
 import type { ChangeSignal } from '../messaging';
 import type { Buyer, BuyerAggregate } from '../model';
 import type { BuyerTiersDB } from '../store';
+import { tagIdsByBuyer } from '../store/buyerIndexData';
+import { buyersByKeys, eachBuyer } from '../store/buyerReadsData';
 import { type BuyerRow, RowSnapshot, rowOfBuyer } from './buyerQuery';
 
 /**
@@ -75,42 +77,26 @@ export class BuyerIndex {
     return this.snap;
   }
 
-  private async tagMap(keys?: readonly string[]): Promise<Map<string, string[]>> {
-    const links = keys
-      ? await this.db.buyerTags
-          .where('buyerKey')
-          .anyOf([...keys])
-          .toArray()
-      : await this.db.buyerTags.toArray();
-    const out = new Map<string, string[]>();
-    for (const l of links) {
-      const list = out.get(l.buyerKey);
-      if (list) list.push(l.tagId);
-      else out.set(l.buyerKey, [l.tagId]);
-    }
-    return out;
-  }
-
   private put(b: Buyer, tagIds: string[]) {
     this.entries.set(b.key, { row: rowOfBuyer(b, tagIds), agg: b.agg });
   }
 
   private async loadAll() {
-    const tags = await this.tagMap();
+    const tags = await tagIdsByBuyer(this.db);
     this.entries.clear();
-    await this.db.buyers.each((b) => this.put(b, tags.get(b.key) ?? []));
+    await eachBuyer(this.db, (b) => this.put(b, tags.get(b.key) ?? []));
     this.snap = undefined;
   }
 
   private async reloadTags() {
-    const tags = await this.tagMap();
+    const tags = await tagIdsByBuyer(this.db);
     for (const [key, e] of this.entries) {
       this.entries.set(key, { ...e, row: { ...e.row, tagIds: tags.get(key) ?? [] } });
     }
   }
 
   private async reloadBuyers(keys: readonly string[]) {
-    const [buyers, tags] = await Promise.all([this.db.buyers.bulkGet([...keys]), this.tagMap(keys)]);
+    const [buyers, tags] = await Promise.all([buyersByKeys(this.db, keys), tagIdsByBuyer(this.db, keys)]);
     keys.forEach((key, i) => {
       const b = buyers[i];
       if (b) this.put(b, tags.get(key) ?? []);

@@ -3,6 +3,7 @@ import type { Buyer, BuyerAggregate, BuyerClasses, Settings } from '../model';
 import type { AggregateContext } from '../scoring/aggregate';
 import type { BuyerTiersDB } from '../store';
 import { getSettings, saveSettings } from '../store';
+import { saveSettingsWith } from '../store/settingsSave';
 
 /** A buyer whose aggregate a write changed, with the aggregate before it (undefined if new). */
 export interface TouchedBuyer {
@@ -67,11 +68,7 @@ export class SettingsCache {
    */
   async save(next: Settings, alongside?: () => Promise<void>): Promise<Settings> {
     const saved = alongside
-      ? await this.db.transaction('rw', this.db.meta, async () => {
-          const s = await saveSettings(this.db, next);
-          await alongside();
-          return s;
-        })
+      ? await saveSettingsWith(this.db, next, alongside)
       : await saveSettings(this.db, next);
     this.cached = saved;
     return saved;

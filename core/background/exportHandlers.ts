@@ -3,7 +3,7 @@ import { buyerIdsText, buyersToCsv, buyersToJson, type ExportRow, exportFileName
 import type { ExportSelection } from '../importExportSchemas';
 import type { Buyer, Settings } from '../model';
 import type { BuyerTiersDB } from '../store';
-import { buyersWithTag } from '../store';
+import { exportCandidates, notesOf, tagsAndLinks } from '../store/exportData';
 import { matcher, rowOfBuyer } from './buyerQuery';
 import type { ServiceDeps, SettingsCache } from './context';
 import type { Handlers } from './router';
@@ -54,12 +54,7 @@ async function selectBuyers(
   sel: ExportSelection,
   tagIdsOf: Map<string, string[]>,
 ): Promise<Buyer[]> {
-  let candidates: Array<Buyer | undefined>;
-  if (sel.buyerKeys) candidates = await db.buyers.bulkGet(sel.buyerKeys);
-  else if (sel.tagId) candidates = await db.buyers.bulkGet(await buyersWithTag(db, sel.tagId));
-  else if (sel.tier) candidates = await db.buyers.where('tier').equals(sel.tier).toArray();
-  else if (sel.segment) candidates = await db.buyers.where('segment').equals(sel.segment).toArray();
-  else candidates = await db.buyers.toArray();
+  const candidates = await exportCandidates(db, sel);
   const own: BuyerFilters = { tagId: sel.tagId, tier: sel.tier, segment: sel.segment };
   const tests = [matcher(own), ...(sel.filter ? [matcher(sel.filter)] : [])];
   return candidates.filter((b): b is Buyer => {
@@ -70,7 +65,7 @@ async function selectBuyers(
 }
 
 export async function exportRows(db: BuyerTiersDB, sel: ExportSelection, s: Settings): Promise<ExportRow[]> {
-  const [tags, links] = await Promise.all([db.tags.toArray(), db.buyerTags.toArray()]);
+  const { tags, links } = await tagsAndLinks(db);
   const tagIdsOf = new Map<string, string[]>();
   for (const l of links) {
     const list = tagIdsOf.get(l.buyerKey);
@@ -79,7 +74,10 @@ export async function exportRows(db: BuyerTiersDB, sel: ExportSelection, s: Sett
   }
   const tagName = new Map(tags.map((t) => [t.id, t.name]));
   const buyers = await selectBuyers(db, sel, tagIdsOf);
-  const notes = await db.notes.bulkGet(buyers.map((b) => b.key));
+  const notes = await notesOf(
+    db,
+    buyers.map((b) => b.key),
+  );
   return buyers.map((b, i) => {
     const rfm = b.classes?.rfm;
     const countries = Object.entries(b.agg.countries).sort((x, y) => y[1] - x[1]);

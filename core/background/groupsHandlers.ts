@@ -2,8 +2,9 @@ import type { TagRef } from '../messaging';
 import { epochDayInZone } from '../model';
 import { clusterBuyers } from '../scoring/cluster';
 import { createTag, getSettings, tagBuyers, tagsOfBuyers } from '../store';
+import { allBuyers, buyersByKeys } from '../store/buyerReadsData';
+import { loadClustering, type StoredClustering, saveClustering } from '../store/clustering';
 import { rowFieldsOfBuyer } from './buyerQuery';
-import { loadClustering, type StoredClustering, saveClustering } from './clusteringStore';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
 
@@ -39,7 +40,7 @@ export function createGroupsHandlers(deps: ServiceDeps): Pick<Handlers, GroupsHa
     const started = performance.now();
     const s = await getSettings(db, deps.browserLanguage);
     const t = now();
-    const buyers = await db.buyers.toArray();
+    const buyers = await allBuyers(db);
     const res = clusterBuyers(
       buyers.map((b) => ({ agg: b.agg, segment: b.segment || undefined })),
       { asOfDay: epochDayInZone(t, s.timeZone), seed, k },
@@ -88,7 +89,7 @@ export function createGroupsHandlers(deps: ServiceDeps): Pick<Handlers, GroupsHa
       const keys = await requireGroup(groupIndex);
       const page = keys.slice(offset, offset + limit);
       const [buyers, tags, s] = await Promise.all([
-        db.buyers.bulkGet(page),
+        buyersByKeys(db, page),
         tagsOfBuyers(db, page),
         getSettings(db, deps.browserLanguage),
       ]);

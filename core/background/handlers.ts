@@ -4,7 +4,6 @@ import type { RescoreStatusDto } from '../messaging';
 import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
 import { unscoredProspectClasses } from '../scoring/prospect';
 import { DEMO_BUILD } from '../sites/demoMode';
-import { healthUrl, mergeFieldCounts } from '../sites/fieldHealth';
 import {
   createTag,
   type DeletedTag,
@@ -26,6 +25,9 @@ import {
   validateOrders,
   writeOrders,
 } from '../store';
+import { shopOverview } from '../store/adminQueries';
+import { findBuyer, isStoreEmpty } from '../store/capture';
+import { recordFieldStrategies, recordSelectorCheck } from '../store/health';
 import { createAdminHandlers } from './adminHandlers';
 import { badgesFor, badgesForOrders, toBadge } from './badges';
 import { createBuyerMergeHandlers } from './buyerMerge';
@@ -115,7 +117,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     async getBuyerCard({ buyerKey, locale, replyLocale }, sender) {
       assertKeys(sender, [buyerKey]);
-      let buyer = await db.buyers.get(buyerKey);
+      let buyer = await findBuyer(db, buyerKey);
       if (!buyer && sender.kind === 'content') {
         // A buyer opened from the page before any order or chat visit was recorded (a list row,
         // or a card opened before the chat's `seeBuyer` landed): the page shows them, so they
@@ -152,7 +154,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       assertPlatform(sender, platform);
       const key = buyerKeyOf(platform, buyerId);
       const cleanName = name?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
-      const existed = await db.buyers.get(key);
+      const existed = await findBuyer(db, key);
       await seeBuyer(db, key, cleanName, now());
       if (!existed) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
       return badgeOf(key);
@@ -195,7 +197,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     async saveNote({ buyerKey, text }, sender) {
       assertKeys(sender, [buyerKey]);
-      if (!(await db.buyers.get(buyerKey)))
+      if (!(await findBuyer(db, buyerKey)))
         throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
       const note = await saveNote(db, buyerKey, text, now());
       deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
@@ -216,30 +218,14 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (sender.kind === 'content' && sender.platform !== site) {
         throw new HandlerError('forbidden', 'A page may only report on its own site.');
       }
-      return db.transaction('rw', db.selectorHealth, async () => {
-        const row = (await db.selectorHealth.get(site)) ?? { site, misses: 0, hits: 0 };
-        if (found) row.hits++;
-        else {
-          row.misses++;
-          row.lastMissAt = now();
-          row.lastMissUrl = healthUrl(url);
-        }
-        await db.selectorHealth.put(row);
-        return { misses: row.misses };
-      });
+      return recordSelectorCheck(db, site, found, url, now());
     },
 
     async reportFieldStrategies({ site, fields }, sender) {
       if (sender.kind === 'content' && sender.platform !== site) {
         throw new HandlerError('forbidden', 'A page may only report on its own site.');
       }
-      return db.transaction('rw', db.selectorHealth, async () => {
-        const row = (await db.selectorHealth.get(site)) ?? { site, misses: 0, hits: 0 };
-        row.fields = mergeFieldCounts(row.fields, fields);
-        row.fieldsAt = now();
-        await db.selectorHealth.put(row);
-        return { fields: Object.keys(row.fields).length };
-      });
+      return recordFieldStrategies(db, site, fields, now());
     },
 
     async loadDemoOrders({ orders, done }, sender) {
@@ -257,7 +243,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         );
       }
       let s = await settings.get();
-      if (!s.demoLoaded && (await db.orders.count()) === 0 && (await db.buyers.count()) === 0) {
+      if (!s.demoLoaded && (await isStoreEmpty(db))) {
         // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
         // excluded as "unconverted"; a seller with any data of their own keeps their settings.
         s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
@@ -349,16 +335,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async getOverview() {
       const s = await settings.get();
       const since = now() - 90 * 86_400_000;
-      let revenue = 0;
-      await db.buyers.each((b) => {
-        revenue += b.agg.paidSpend;
-      });
+      const o = await shopOverview(db, since);
       return {
-        buyers: await db.buyers.count(),
-        orders: await db.orders.count(),
-        revenue,
+        buyers: o.buyers,
+        orders: o.orders,
+        revenue: o.revenue,
         currency: s.shopCurrency,
-        active90d: await db.buyers.where('lastOrderAt').aboveOrEqual(since).count(),
+        active90d: o.active90d,
       };
     },
   };

@@ -1,8 +1,8 @@
 import { buyerKeyOf, DAY_MS, splitBuyerKey } from '../model';
 import { applyChatDay, type NeedsDto, type NeedsRecord, needsOrientation } from '../needs';
 import { getSettings } from '../store';
+import { changeNeeds, clearLexicon, loadLexicon, loadNeeds, storeLexicon } from '../store/needs';
 import type { ServiceDeps } from './context';
-import { clearLexicon, loadLexicon, loadNeeds, storeLexicon } from './needsStore';
 import { HandlerError, type Handlers } from './router';
 import type { SenderInfo } from './sender';
 
@@ -50,12 +50,9 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
       }
       const key = buyerKeyOf(platform, buyerId);
       const t = now();
-      const { before, after } = await db.transaction('rw', db.needs, async () => {
-        const prev = await loadNeeds(db, key, t);
-        const next = applyChatDay(prev, { day, counts, messages }, t);
-        if (next !== prev) await db.needs.put(next);
-        return { before: prev, after: next };
-      });
+      const { before, after } = await changeNeeds(db, key, t, (prev) =>
+        applyChatDay(prev, { day, counts, messages }, t),
+      );
       const o1 = needsOrientation(before, s.needs).orientation;
       const o2 = needsOrientation(after, s.needs).orientation;
       if (o1 !== o2) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
@@ -70,15 +67,11 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
     async correctNeeds({ buyerKey, orientation }, sender) {
       assertPlatform(sender, splitBuyerKey(buyerKey).platform);
       const t = now();
-      const next = await db.transaction('rw', db.needs, async () => {
-        const prev = await loadNeeds(db, buyerKey, t);
+      const { after: next } = await changeNeeds(db, buyerKey, t, (prev) => {
         const { correction: _dropped, ...rest } = prev;
-        const updated: NeedsRecord =
-          orientation === null
-            ? { ...rest, updatedAt: t }
-            : { ...rest, correction: { orientation, at: t }, updatedAt: t };
-        await db.needs.put(updated);
-        return updated;
+        return orientation === null
+          ? { ...rest, updatedAt: t }
+          : { ...rest, correction: { orientation, at: t }, updatedAt: t };
       });
       deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
       return toDto(next);

@@ -1,6 +1,7 @@
 import { CustomRule, ruleSlug } from '../sites/customRule';
 import { adapterForUrl } from '../sites/registry';
 import { ruleSlugOwner, siteRuleForOrigin, unusedRuleId } from '../store';
+import { originHasSiteRule, putSiteRule, removeSiteRule } from '../store/siteRuleData';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
 import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
@@ -101,7 +102,7 @@ export function createOverlayHandlers(
           `The rule id "${rule.id}" is too close to the rule "${clash}" (both read as "${ruleSlug(rule.id)}"). Choose another id.`,
         );
       }
-      await db.siteRules.put(rule);
+      await putSiteRule(db, rule);
       await platform.registerRule(rule);
       // Badges on the taught tab at once, without a reload.
       if (tabId !== undefined) await platform.injectOverlay(tabId, rule.origin).catch(() => {});
@@ -110,10 +111,9 @@ export function createOverlayHandlers(
     },
 
     async deleteSiteRule({ id }) {
-      const row = await db.siteRules.get(id);
-      await db.siteRules.delete(id);
+      const row = await removeSiteRule(db, id);
       await platform.unregisterRule(id);
-      if (row && (await db.siteRules.where('origin').equals(row.origin).count()) === 0) {
+      if (row && !(await originHasSiteRule(db, row.origin))) {
         // The origin was granted for this rule only: give the access back.
         await platform.releaseOriginPermission(row.origin);
       }

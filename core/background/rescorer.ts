@@ -11,45 +11,23 @@ import {
   unscoredProspectClasses,
   updateScoringContext,
 } from '../scoring';
-import { type BuyerTiersDB, getActionTemplates, getSettings, rebuildAggregates } from '../store';
+import { type BuyerTiersDB, getActionTemplates, getSettings } from '../store';
+import { allBuyerKeys, allBuyers, buyersByKeys, countUnscoredBuyers } from '../store/buyerReadsData';
+import { loadNeeds } from '../store/needs';
+import {
+  clearRescoreOwed,
+  markRescoreOwed,
+  readRescorePending,
+  rebuildAggregatesOf,
+  writeRescoredBuyers,
+} from '../store/rescoreData';
 import { aggregateContextOf, type FullRescoreOptions, type Rescorer, type TouchedBuyer } from './context';
-import { loadNeeds } from './needsStore';
 
 /** Buyers written per transaction during a full rescore; small enough to keep badge reads fast. */
 export const RESCORE_CHUNK = 2000;
 
-/**
- * Meta row that exists while a full rescore (and, after a currency or time-zone change, the
- * rebuild of every aggregate before it) is owed. Written before the work starts and deleted when
- * it has finished, so a worker stopped mid-way (Chrome stops MV3 workers at will) finds it on
- * its next start and finishes the job: classes never stay half old, half new.
- */
-export const RESCORE_PENDING_KEY = 'rescorePending';
-
-interface PendingRescore {
-  since: number;
-  rebuildAggregates: boolean;
-}
-
-function pendingOf(value: unknown): PendingRescore | undefined {
-  const v = value as Partial<PendingRescore> | undefined;
-  return v ? { since: Number(v.since) || 0, rebuildAggregates: v.rebuildAggregates === true } : undefined;
-}
-
-/**
- * Records that a full rescore (with an aggregate rebuild when `rebuild`) is owed. Run it inside
- * the transaction that makes the rescore necessary (it needs `db.meta`), so the change and the
- * marker are written together or not at all: a worker stopped between them cannot leave new
- * settings with nobody owing the rescore.
- */
-export async function recordRescoreOwed(db: BuyerTiersDB, rebuild: boolean, at: number): Promise<void> {
-  const prev = pendingOf((await db.meta.get(RESCORE_PENDING_KEY))?.value);
-  const value: PendingRescore = {
-    since: prev?.since ?? at,
-    rebuildAggregates: rebuild || (prev?.rebuildAggregates ?? false),
-  };
-  await db.meta.put({ key: RESCORE_PENDING_KEY, value });
-}
+/** The owed-rescore marker is store data; re-exported here because handlers and tests name it here. */
+export { RESCORE_PENDING_KEY, recordRescoreOwed } from '../store/rescoreData';
 
 export interface RescorerDeps {
   db: BuyerTiersDB;
@@ -85,13 +63,10 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     settings: Settings,
     asOf: number,
   ) => {
-    await db.transaction('rw', db.buyers, db.classChanges, async () => {
-      // Re-read inside the transaction: a capture may have changed a buyer since the snapshot.
-      const buyers = await db.buyers.bulkGet([...keys]);
+    await writeRescoredBuyers(db, keys, (buyers) => {
       const changes: ClassChange[] = [];
       const next: Buyer[] = [];
       for (const b of buyers) {
-        if (!b) continue;
         // Lean (no reasons): reasons are most of the objects; the card asks `explain` for them.
         const classes = classifyBuyer({ name: b.name, agg: b.agg }, ctx, settings, asOf, { reasons: false });
         for (const d of diffClasses(b.classes, classes)) changes.push({ buyerKey: b.key, ...d, at: asOf });
@@ -104,15 +79,14 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
           scoredAt: asOf,
         });
       }
-      await db.buyers.bulkPut(next);
-      if (changes.length > 0) await db.classChanges.bulkAdd(changes);
+      return { buyers: next, changes };
     });
   };
 
   const runFull = async (): Promise<RescoreStatusDto> => {
     const settings = await settingsNow();
     const asOf = now();
-    const snapshot = await db.buyers.toArray();
+    const snapshot = await allBuyers(db);
     status = { running: true, done: 0, total: snapshot.length };
     // The last fits are a starting point for the refit (data moved by a day: fewer evaluations).
     const ctx = buildScoringContext(
@@ -137,21 +111,17 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
   /** After a currency or time-zone change: every aggregate rebuilt from its orders, in chunks. */
   const rebuildAllAggregates = async () => {
     const ctx = aggregateContextOf(await settingsNow());
-    const keys = (await db.buyers.toCollection().primaryKeys()) as string[];
+    const keys = await allBuyerKeys(db);
     status = { running: true, done: 0, total: keys.length };
     for (let i = 0; i < keys.length; i += RESCORE_CHUNK) {
-      const chunk = keys.slice(i, i + RESCORE_CHUNK);
-      await db.transaction('rw', db.orders, db.buyers, () => rebuildAggregates(db, chunk, ctx, now()));
+      await rebuildAggregatesOf(db, keys.slice(i, i + RESCORE_CHUNK), ctx, now());
     }
   };
-
-  const readPending = async (): Promise<PendingRescore | undefined> =>
-    pendingOf((await db.meta.get(RESCORE_PENDING_KEY))?.value);
 
   /** Best effort: a full disk must not stop the rescore itself from running. */
   const markPending = async (rebuild: boolean) => {
     try {
-      await db.transaction('rw', db.meta, () => recordRescoreOwed(db, rebuild, now()));
+      await markRescoreOwed(db, rebuild, now());
     } catch {
       // Nothing to do: without the marker only a worker death would lose this rescore.
     }
@@ -170,7 +140,7 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
     running = (async () => {
       try {
         await markPending(rebuild);
-        if ((await readPending())?.rebuildAggregates ?? rebuild) await rebuildAllAggregates();
+        if ((await readRescorePending(db))?.rebuildAggregates ?? rebuild) await rebuildAllAggregates();
         let result = await runFull();
         while (again) {
           again = false;
@@ -180,7 +150,7 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
           }
           result = await runFull();
         }
-        await db.meta.delete(RESCORE_PENDING_KEY).catch(() => {});
+        await clearRescoreOwed(db).catch(() => {});
         return result;
       } catch (e) {
         status = { ...status, running: false };
@@ -197,10 +167,7 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
    * interrupted import left unscored. Resolves undefined when there was nothing to do.
    */
   const resumeIfNeeded = async (): Promise<RescoreStatusDto | undefined> => {
-    const [pending, unscored] = await Promise.all([
-      readPending(),
-      db.buyers.where('segment').equals('unscored').count(),
-    ]);
+    const [pending, unscored] = await Promise.all([readRescorePending(db), countUnscoredBuyers(db)]);
     if (!pending && unscored === 0) return undefined;
     return full({ rebuildAggregates: pending?.rebuildAggregates ?? false });
   };
@@ -212,7 +179,10 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
       await full();
       return;
     }
-    const current = await db.buyers.bulkGet(touched.map((t) => t.key));
+    const current = await buyersByKeys(
+      db,
+      touched.map((t) => t.key),
+    );
     let ctx = context;
     touched.forEach((t, i) => {
       ctx = updateScoringContext(ctx, t.prev, current[i]?.agg, settings);
@@ -238,7 +208,7 @@ export function createRescorer(deps: RescorerDeps): Rescorer {
       if (!ctx) {
         const at = now();
         if (!explainContext || explainContext.asOfDay !== epochDayInZone(at, settings.timeZone)) {
-          const all = await db.buyers.toArray();
+          const all = await allBuyers(db);
           explainContext = buildScoringContext(
             all.map((b) => b.agg),
             settings,

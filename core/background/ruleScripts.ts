@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { TeachDraft } from '../messageSchemas';
-import { CustomRule } from '../sites/customRule';
+import type { CustomRule } from '../sites/customRule';
 import { adapterForUrl } from '../sites/registry';
 import { originPattern } from '../sites/ruleAdapter';
 import type { BuyerTiersDB } from '../store';
+import { validSiteRules } from '../store/siteRuleData';
 
 /** The one content script file; teach-mode origins get it registered dynamically. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -130,11 +131,7 @@ export async function syncRuleScripts(rules: readonly CustomRule[], platform: Te
  * ignored, as teach mode ignores them). Run on startup and after a backup is restored.
  */
 export async function syncStoredRuleScripts(db: BuyerTiersDB, platform: TeachPlatform): Promise<void> {
-  const rules = (await db.siteRules.toArray()).flatMap((r) => {
-    const parsed = CustomRule.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
-  await syncRuleScripts(rules, platform);
+  await syncRuleScripts(await validSiteRules(db), platform);
 }
 
 /** Host patterns the manifest grants at install (the built-in marketplaces): never released. */

@@ -8,6 +8,8 @@ import { CustomRule } from '../sites/customRule';
 import { adapterForUrl } from '../sites/registry';
 import { checkSiteRuleFile, type RuleFileProblem, siteRuleFileOf } from '../sites/ruleFile';
 import { type SiteRuleRow, siteRuleForOrigin, unusedRuleId } from '../store';
+import { listSelectorHealth } from '../store/health';
+import { putSiteRule, siteRulesByOrigin, validSiteRule } from '../store/siteRuleData';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
 import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
@@ -45,7 +47,7 @@ export function createSiteRuleHandlers(
   const { db, now } = deps;
   return {
     async listSiteRules(): Promise<SiteRuleDto[]> {
-      const rules = await db.siteRules.orderBy('origin').toArray();
+      const rules = await siteRulesByOrigin(db);
       return rules.map((r) => {
         const builtIn = adapterForUrl(`${r.origin}/`);
         return {
@@ -58,13 +60,13 @@ export function createSiteRuleHandlers(
     },
 
     async getSelectorHealth() {
-      return db.selectorHealth.orderBy('site').toArray();
+      return listSelectorHealth(db);
     },
 
     async exportSiteRule({ id }) {
-      const parsed = CustomRule.safeParse(await db.siteRules.get(id));
-      if (!parsed.success) throw new HandlerError('not-found', 'This site rule no longer exists.');
-      return siteRuleFileOf(parsed.data, now());
+      const rule = await validSiteRule(db, id);
+      if (!rule) throw new HandlerError('not-found', 'This site rule no longer exists.');
+      return siteRuleFileOf(rule, now());
     },
 
     async importSiteRule({ file }) {
@@ -78,7 +80,7 @@ export function createSiteRuleHandlers(
       const existing = await siteRuleForOrigin(db, taught.origin);
       // The importing browser's own id: a rule for the same site replaces that site's rule.
       const rule = CustomRule.parse({ ...taught, id: existing?.id ?? (await unusedRuleId(db, now())) });
-      await db.siteRules.put(rule);
+      await putSiteRule(db, rule);
       const builtIn = adapterForUrl(`${rule.origin}/`);
       // On a built-in site the built-in content script already runs and reads with this rule
       // (components/overlay/siteAdapter.ts); a second registration would only run it twice.

@@ -4,6 +4,7 @@ import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
 import { adapterForUrl } from '../sites/registry';
 import { ruleSlug } from '../sites/ruleAdapter';
 import { openStore } from '../store';
+import { ruleIdForOrigin } from '../store/ruleOriginData';
 import type { ServiceDeps } from './context';
 import { createHandlers } from './handlers';
 import { startOverlayWiring } from './overlayWiring';
@@ -41,9 +42,9 @@ export function startBackground(): void {
         const builtIn = adapterForUrl(url);
         if (builtIn) return builtIn.platform;
         const origin = new URL(url).origin;
-        const rule = await db.siteRules.where('origin').equals(origin).first();
+        const ruleId = await ruleIdForOrigin(db, origin);
         // Same platform as adapterFromRule gives the content script.
-        return rule ? `custom-${ruleSlug(rule.id)}` : undefined;
+        return ruleId !== undefined ? `custom-${ruleSlug(ruleId)}` : undefined;
       },
     };
     return { handlers, env, db };

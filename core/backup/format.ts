@@ -51,7 +51,7 @@ export type BackupSection = (typeof BACKUP_SECTIONS)[number];
 /**
  * The `db.meta` keys of those values. They must match their owners: import presets in
  * core/background/importHandlers.ts, templates in core/store/templates.ts, the lexicon in
- * core/background/needsStore.ts (tests/unit/backup round-trips through all three).
+ * core/store/needs.ts (tests/unit/backup round-trips through all three).
  */
 export const META_KEYS: Readonly<Record<BackupMeta, string>> = {
   importPresets: 'importPresets',

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelectorHealthDto } from '../../core/adminDtos';
 import { fieldReports } from '../../core/sites/fieldHealth';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
-import { ask, extensionPage } from './support/overlay';
+import { ask, extensionPage, openFixturePage } from './support/overlay';
 
 /*
  * Selector health per field, end to end: a page read on today's markup reports its fields as read
@@ -13,7 +11,6 @@ import { ask, extensionPage } from './support/overlay';
  * the dashboard's Sites section, so a seller (and we) see a site drifting before it breaks. The
  * query string of a page is never kept.
  */
-const FIXTURES = resolve(process.cwd(), 'tests/fixtures/sites');
 let ext: ExtensionSession;
 let admin: Page;
 
@@ -25,17 +22,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(site: string, file: string, url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  const html = readFileSync(resolve(FIXTURES, site, file), 'utf8');
-  await page.route(`${new URL(url).origin}/**`, (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await page.goto(url);
-  return page;
-}
+const open = (site: string, file: string, url: string) => openFixturePage(ext, site, file, url);
 
 async function healthOf(site: string): Promise<SelectorHealthDto | undefined> {
   return (await ask<SelectorHealthDto[]>(admin, 'getSelectorHealth', {})).find((h) => h.site === site);

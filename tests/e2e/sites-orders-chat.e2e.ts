@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NeedsDto } from '../../core/needs';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
-import { ask, badgesOf, extensionPage } from './support/overlay';
+import { ask, badgesOf, extensionPage, openFixturePage } from './support/overlay';
 
 /*
  * Amazon, Etsy and Qianniu fixtures at their real URLs with the built extension: German rows are
@@ -24,20 +24,8 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(site: string, file: string, url: string, json?: { path: RegExp; body: string }) {
-  const page = await ext.context.newPage();
-  const html = readFileSync(resolve(FIXTURES, site, file), 'utf8');
-  await page.route(`${new URL(url).origin}/**`, (route) => {
-    const req = route.request();
-    if (req.resourceType() === 'document')
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    if (json?.path.test(req.url()))
-      return route.fulfill({ status: 200, contentType: 'application/json', body: json.body });
-    return route.fulfill({ status: 404, body: '' });
-  });
-  await page.goto(url);
-  return page;
-}
+const open = (site: string, file: string, url: string, json?: { path: RegExp; body: string }) =>
+  openFixturePage(ext, site, file, url, json);
 
 const minis = (page: Page) => page.locator('buyer-tiers-mini [data-testid="bt-mini"]');
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BadgeDto } from '../../../core/messaging';
 import type { ExtensionSession } from './extension';
@@ -33,4 +35,29 @@ export async function extensionPage(ext: ExtensionSession): Promise<Page> {
 
 export async function badgesOf(page: Page, keys: string[]): Promise<Record<string, BadgeDto>> {
   return ask<Record<string, BadgeDto>>(page, 'getBadges', { buyerKeys: keys });
+}
+
+/**
+ * Opens a site fixture (tests/fixtures/sites/<site>/<file>) at its real URL: the document is
+ * served from the file, `json` answers the page's own data requests, everything else is a 404.
+ */
+export async function openFixturePage(
+  ext: ExtensionSession,
+  site: string,
+  file: string,
+  url: string,
+  json?: { path: RegExp; body: string },
+): Promise<Page> {
+  const page = await ext.context.newPage();
+  const html = readFileSync(resolve(process.cwd(), 'tests/fixtures/sites', site, file), 'utf8');
+  await page.route(`${new URL(url).origin}/**`, (route) => {
+    const req = route.request();
+    if (req.resourceType() === 'document')
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (json?.path.test(req.url()))
+      return route.fulfill({ status: 200, contentType: 'application/json', body: json.body });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.goto(url);
+  return page;
 }

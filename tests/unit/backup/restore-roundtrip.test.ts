@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import { createBackupHandlers } from '@/core/background/backupHandlers';
 import { type Rescorer, type ServiceDeps, SettingsCache } from '@/core/background/context';
 import { createImportHandlers } from '@/core/background/importHandlers';
-import { loadLexicon, storeLexicon } from '@/core/background/needsStore';
 import { syncStoredRuleScripts, type TeachPlatform } from '@/core/background/ruleScripts';
 import type { SenderInfo } from '@/core/background/sender';
 import { defaultSettings } from '@/core/model';
@@ -22,6 +21,7 @@ import {
   saveSettings,
   writeOrders,
 } from '@/core/store';
+import { loadLexicon, storeLexicon } from '@/core/store/needs';
 import { CNY_CTX, makeOrder } from '../../support/orders';
 
 const T0 = Date.UTC(2024, 5, 1);

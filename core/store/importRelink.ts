@@ -1,6 +1,6 @@
 import { RELINKED_PLATFORMS } from '../import/buyerLinks';
 import type { Order } from '../model';
-import type { BuyerTiersDB } from '../store';
+import type { BuyerTiersDB } from './db';
 
 /** Incoming orders are validated by `writeOrders`; here only what relinking reads is trusted. */
 interface Keyed {
@@ -28,7 +28,8 @@ export interface RelinkedBatch {
  * another buyer key, that order proves the two keys are one buyer: every order of this import
  * under the file's key takes the stored key, those of earlier batches included, and later
  * batches follow through the links kept on the import record. Nothing stored by anything else
- * changes. Runs inside `importBatch`'s transaction.
+ * changes. Runs inside `commitImportBatch`'s transaction (core/store/imports.ts), so the moved
+ * orders and the batch that proved the link commit together.
  */
 export async function relinkBatch(
   db: BuyerTiersDB,
@@ -63,23 +64,4 @@ export async function relinkBatch(
       await db.orders.bulkPut(earlier.map((o): Order => ({ ...o, buyerKey: links[from] })));
   }
   return { orders: relinked, links, touched: fresh.flatMap((from) => [from, links[from]]) };
-}
-
-/**
- * Removes buyers a relink emptied: no orders left, no tags, no note (they existed only as this
- * file's second handle for a known buyer). Inside the caller's transaction.
- */
-export async function dropEmptiedBuyers(db: BuyerTiersDB, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  const buyers = await db.buyers.bulkGet([...keys]);
-  const empty = buyers.flatMap((b) => (b && b.agg.orders === 0 ? [b.key] : []));
-  if (empty.length === 0) return;
-  const [tagged, notes] = await Promise.all([
-    db.buyerTags.where('buyerKey').anyOf(empty).toArray(),
-    db.notes.bulkGet(empty),
-  ]);
-  const keep = new Set([...tagged.map((x) => x.buyerKey), ...notes.flatMap((n) => (n ? [n.buyerKey] : []))]);
-  const gone = empty.filter((k) => !keep.has(k));
-  await db.buyers.bulkDelete(gone);
-  await db.classChanges.where('buyerKey').anyOf(gone).delete();
 }

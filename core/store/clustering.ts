@@ -1,5 +1,5 @@
 import type { ClusteringDto } from '../scoring/cluster/types';
-import type { BuyerTiersDB } from '../store';
+import type { BuyerTiersDB } from './db';
 
 /**
  * The last clustering run survives a worker restart in db.meta: the summary under one key and
@@ -24,12 +24,14 @@ function isStored(dto: unknown, members: unknown): boolean {
   );
 }
 
+/** The last run, or null when there is none or its rows no longer have the expected shape. */
 export async function loadClustering(db: BuyerTiersDB): Promise<StoredClustering | null> {
   const [dto, members] = await Promise.all([db.meta.get(RESULT_KEY), db.meta.get(MEMBERS_KEY)]);
   if (!isStored(dto?.value, members?.value)) return null;
   return { dto: dto!.value as ClusteringDto, members: members!.value as string[][] };
 }
 
+/** Both rows in one transaction, so a summary is never stored with another run's members. */
 export async function saveClustering(db: BuyerTiersDB, c: StoredClustering): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     await db.meta.put({ key: RESULT_KEY, value: c.dto });

@@ -1,0 +1,60 @@
+import { type FieldCounts, healthUrl, mergeFieldCounts } from '../sites/fieldHealth';
+import type { BuyerTiersDB, SelectorHealthRow } from './db';
+
+/*
+ * Selector health: one row per site, summed from what its pages report. Every report is a
+ * read-modify-write of that row, so each runs in its own transaction on `selectorHealth`: two
+ * tabs of the same site reporting at once must not lose each other's counts.
+ */
+
+function emptyRow(site: string): SelectorHealthRow {
+  return { site, misses: 0, hits: 0 };
+}
+
+/**
+ * Counts one page's adapter check for `site`: a hit, or a miss with when and where (origin and
+ * path only, `healthUrl`: a query string can hold buyer names). Returns the site's misses so far.
+ */
+export async function recordSelectorCheck(
+  db: BuyerTiersDB,
+  site: string,
+  found: boolean,
+  url: string,
+  now: number,
+): Promise<{ misses: number }> {
+  return db.transaction('rw', db.selectorHealth, async () => {
+    const row = (await db.selectorHealth.get(site)) ?? emptyRow(site);
+    if (found) row.hits++;
+    else {
+      row.misses++;
+      row.lastMissAt = now;
+      row.lastMissUrl = healthUrl(url);
+    }
+    await db.selectorHealth.put(row);
+    return { misses: row.misses };
+  });
+}
+
+/**
+ * Adds one page's per-field strategy counts to the site's record (`mergeFieldCounts` keeps it
+ * bounded). Returns how many fields the record now holds.
+ */
+export async function recordFieldStrategies(
+  db: BuyerTiersDB,
+  site: string,
+  fields: FieldCounts,
+  now: number,
+): Promise<{ fields: number }> {
+  return db.transaction('rw', db.selectorHealth, async () => {
+    const row = (await db.selectorHealth.get(site)) ?? emptyRow(site);
+    row.fields = mergeFieldCounts(row.fields, fields);
+    row.fieldsAt = now;
+    await db.selectorHealth.put(row);
+    return { fields: Object.keys(row.fields).length };
+  });
+}
+
+/** Every site's health record, by site, for the dashboard's Sites view. */
+export async function listSelectorHealth(db: BuyerTiersDB): Promise<SelectorHealthRow[]> {
+  return db.selectorHealth.orderBy('site').toArray();
+}

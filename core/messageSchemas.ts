@@ -125,6 +125,7 @@ export const REQUESTS = {
   // — teach mode (core/background/overlayHandlers.ts) —
   getSiteRule: { from: 'content', data: z.object({}) },
   loadBuyerCard: { from: 'content', data: z.object({}) },
+  loadRuleReader: { from: 'content', data: z.object({}) },
   startTeachMode: { from: 'any', data: z.object({ tabId: z.number().int().nonnegative().optional() }) },
   submitTeachDraft: { from: 'content', data: TeachDraft },
   getTeachDraft: { from: 'page', data: z.object({ token: z.string().min(1).max(100) }) },

@@ -190,6 +190,7 @@ interface Responses {
   importSiteRule: Admin.SiteRuleImportDto;
   getSiteRule: CustomRule | null;
   loadBuyerCard: { loaded: boolean };
+  loadRuleReader: { loaded: boolean };
   startTeachMode: { started: boolean };
   submitTeachDraft: { token: string };
   getTeachDraft: TeachDraftDto;

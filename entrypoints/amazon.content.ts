@@ -1,3 +1,4 @@
+import { resolveBuiltInSite } from '@/components/overlay/builtInSite';
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { amazonAdapter } from '@/core/sites/amazon';
 
@@ -7,7 +8,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, [amazonAdapter]).catch((e) =>
+    void startOverlay(ctx, () => resolveBuiltInSite(amazonAdapter)).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

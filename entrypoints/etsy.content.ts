@@ -1,3 +1,4 @@
+import { resolveBuiltInSite } from '@/components/overlay/builtInSite';
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { etsyAdapter } from '@/core/sites/etsy';
 import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
@@ -9,6 +10,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, [etsyAdapter]).catch((e) => console.warn('[Buyer Tiers] overlay not started:', e));
+    void startOverlay(ctx, () => resolveBuiltInSite(etsyAdapter)).catch((e) =>
+      console.warn('[Buyer Tiers] overlay not started:', e),
+    );
   },
 });

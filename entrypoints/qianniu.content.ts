@@ -1,3 +1,4 @@
+import { resolveBuiltInSite } from '@/components/overlay/builtInSite';
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
 import { qianniuAdapter } from '@/core/sites/qianniu';
@@ -9,7 +10,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, [qianniuAdapter]).catch((e) =>
+    void startOverlay(ctx, () => resolveBuiltInSite(qianniuAdapter)).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

@@ -3,23 +3,26 @@ import { matchesPattern } from '@/core/sites/matchPattern';
 import { adapterFromRule } from '@/core/sites/ruleAdapter';
 import type { SiteAdapter } from '@/core/sites/types';
 
+/** The adapter a page's overlay runs with; `custom` when it reads a taught rule. */
+export interface ResolvedAdapter {
+  adapter: SiteAdapter;
+  custom: boolean;
+}
+
 /**
- * The adapter for this page: the site rule of this origin when there is one (taught here, or
- * imported from a rule file: on a built-in site such a rule replaces the built-in adapter's
- * reading, so a seller can fix a site that changed before Buyer Tiers updates), else one of the
- * built-in adapters this content script carries. The background answers only with the rule for
- * the sender's own origin.
+ * The adapter for a page of the generic script: the site rule of this origin when there is one
+ * (taught here), else one of the built-in adapters this script carries (the demo marketplace in
+ * the demo build). The background answers only with the rule for the sender's own origin.
  *
- * Each built-in site has its own content script carrying only its adapter (`builtIns`); the
- * generic script steps aside on the built-in sites' hosts (`stepAsideOn`, passed by that script
- * only, so site bundles do not carry the host list), whose own script applies an imported rule
- * there, so a page never gets two overlays.
+ * Each built-in site has its own content script (see builtInSite.ts), which applies an imported
+ * rule there itself; the generic script steps aside on those hosts (`stepAsideOn`), so a page
+ * never gets two overlays.
  */
 export async function resolveAdapter(
   url: string,
   builtIns: readonly SiteAdapter[],
   stepAsideOn: readonly string[] = [],
-): Promise<{ adapter: SiteAdapter; custom: boolean } | undefined> {
+): Promise<ResolvedAdapter | undefined> {
   // Not the registry's adapterForUrl: importing the registry would pull every adapter in.
   const u = new URL(url);
   if (stepAsideOn.some((p) => matchesPattern(p, u))) return undefined;

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CHANGE_SIGNAL_KEY, type ChangeSignal, OPEN_CARD_MESSAGE, request } from '@/core/messaging';
-import type { SiteAdapter } from '@/core/sites/types';
 import { BadgeStore } from './badgeStore';
 import { startOrderCapture } from './capture';
 import { createCardController } from './cardController';
@@ -14,20 +13,18 @@ import { rememberIdentities } from './identityMemory';
 import { startListOverlay } from './listOverlay';
 import { startNeedsWatch } from './needsWatch';
 import { watchPage } from './pageWatcher';
-import { resolveAdapter } from './siteAdapter';
+import type { ResolvedAdapter } from './siteAdapter';
 import { startStrategyReport } from './strategyReport';
 
 /**
- * Entry of the in-page overlay: picks the adapter for this page among `builtIns` (the adapters
- * this content script was built with) or a taught rule, and starts what it supports.
+ * Entry of the in-page overlay: `resolve` picks the adapter for this page (a built-in site's own
+ * script: builtInSite.ts; the generic one: siteAdapter.ts), then it starts what that supports.
  */
 export async function startOverlay(
   ctx: ContentScriptContext,
-  builtIns: readonly SiteAdapter[],
-  /** Host patterns where this script steps aside: the generic script's, built-in sites' hosts. */
-  stepAsideOn: readonly string[] = [],
+  resolve: () => Promise<ResolvedAdapter | undefined>,
 ): Promise<void> {
-  const resolved = await resolveAdapter(location.href, builtIns, stepAsideOn);
+  const resolved = await resolve();
   if (!resolved || ctx.isInvalid) return;
   const { custom } = resolved;
   // A buyer first met by name and later by a stable handle (WhatsApp: the phone) is merged once,

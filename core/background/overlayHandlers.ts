@@ -9,6 +9,7 @@ import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
 export type OverlayHandlerName =
   | 'getSiteRule'
   | 'loadBuyerCard'
+  | 'loadRuleReader'
   | 'startTeachMode'
   | 'submitTeachDraft'
   | 'getTeachDraft'
@@ -43,6 +44,14 @@ export function createOverlayHandlers(
       // The card is a separate bundle so the always-on content script stays small.
       if (sender.kind !== 'content' || sender.tabId === undefined) return { loaded: false };
       await platform.injectCard(sender.tabId);
+      return { loaded: true };
+    },
+
+    async loadRuleReader(_data, sender) {
+      // Only a page whose origin has a rule needs it: built-in sites' scripts stay without it.
+      if (sender.kind !== 'content' || sender.tabId === undefined) return { loaded: false };
+      if (!(await ruleForOrigin(deps, originOf(sender.url)))) return { loaded: false };
+      await platform.injectRuleReader(sender.tabId);
       return { loaded: true };
     },
 

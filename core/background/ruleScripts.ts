@@ -10,6 +10,8 @@ import { validSiteRules } from '../store/siteRuleData';
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 /** The buyer card, injected on first use beside the content script (entrypoints/buyer-card.ts). */
 export const BUYER_CARD_FILE = '/buyer-card.js';
+/** A taught rule's reader, injected beside a built-in site's script that has one (entrypoints/rule-reader.ts). */
+export const RULE_READER_FILE = '/rule-reader.js';
 /** The unlisted teach-mode picker (entrypoints/teach-picker.ts). */
 export const TEACH_PICKER_FILE = '/teach-picker.js';
 const SCRIPT_PREFIX = 'rule-';
@@ -29,6 +31,7 @@ export interface StoredDraft {
 export interface TeachPlatform {
   injectPicker(tabId: number): Promise<void>;
   injectCard(tabId: number): Promise<void>;
+  injectRuleReader(tabId: number): Promise<void>;
   injectOverlay(tabId: number, origin: string): Promise<void>;
   hasOriginPermission(origin: string): Promise<boolean>;
   releaseOriginPermission(origin: string): Promise<void>;
@@ -59,6 +62,9 @@ export function browserTeachPlatform(): TeachPlatform {
     },
     async injectCard(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: [BUYER_CARD_FILE] });
+    },
+    async injectRuleReader(tabId) {
+      await browser.scripting.executeScript({ target: { tabId }, files: [RULE_READER_FILE] });
     },
     async injectOverlay(tabId, origin) {
       // Only into the tab the rule was taught on, and only while it still shows that origin.

@@ -1,3 +1,4 @@
+import { resolveAdapter } from '@/components/overlay/siteAdapter';
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { demoAdapter } from '@/core/sites/demo';
 import { DEMO_BUILD } from '@/core/sites/demoMode';
@@ -19,7 +20,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, DEMO_BUILD ? [demoAdapter] : [], BUILT_IN_HOSTS).catch((e) =>
+    const builtIns = DEMO_BUILD ? [demoAdapter] : [];
+    void startOverlay(ctx, () => resolveAdapter(location.href, builtIns, BUILT_IN_HOSTS)).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

@@ -169,4 +169,45 @@ describe('site-rule files', () => {
     expect(await chat.locator('buyer-tiers-mini').count()).toBe(0);
     await chat.close();
   });
+  it('a built-in site’s own script loads the rule reader only when the site has a rule', async () => {
+    const { ext } = await launch();
+    const html = readFileSync('tests/fixtures/sites/whatsapp/chat-open.html', 'utf8');
+    await ext.context.route('https://web.whatsapp.com/**', (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+    const chat = await ext.context.newPage();
+    await chat.goto('https://web.whatsapp.com/');
+    const badge = chat.locator('buyer-tiers-badge [data-testid="bt-badge"]');
+    await expect
+      .poll(() => badge.getAttribute('data-buyer-key'), { timeout: 15_000 })
+      .toBe('whatsapp:Tan Wei Ming');
+    await expect.poll(() => chat.locator('buyer-tiers-mini').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    const file = {
+      kind: 'buyer-tiers/site-rule',
+      version: 1,
+      exportedAt: Date.now(),
+      rule: {
+        origin: 'https://web.whatsapp.com',
+        label: 'WhatsApp header only',
+        chatBuyerSelector: '[data-testid="conversation-info-header-chat-title"]',
+        createdAt: Date.UTC(2026, 11, 1),
+      },
+    };
+    const dash = await importInDashboard(ext, 'whatsapp-rule.json', JSON.stringify(file));
+    await expect.poll(() => dash.getByTestId('rule-overrides').count(), { timeout: 10_000 }).toBe(1);
+    await dash.close();
+
+    await chat.reload();
+    // Read by the rule (injected reader): the header's buyer on the WhatsApp platform, and no
+    // list badges, which the rule does not read.
+    await expect
+      .poll(() => badge.getAttribute('data-buyer-key'), { timeout: 15_000 })
+      .toBe('whatsapp:Tan Wei Ming');
+    await chat.waitForTimeout(1_000);
+    expect(await chat.locator('buyer-tiers-mini').count()).toBe(0);
+    await chat.close();
+  });
 });

@@ -18,11 +18,11 @@ const PURE_CORE = ['core/model', 'core/scoring', 'core/needs', 'core/import', 'c
 const UI = ['components', 'entrypoints'];
 const PURE_FORBIDDEN_PACKAGES = /^(dexie|wxt|preact|@preact)(\/|$)/;
 /*
- * The target is 60 KiB per page (issue 11). Amazon's bundle is at 60.7 KiB after the 12-language
- * label tables and the shared money vocabulary landed together; until it is trimmed this guard
- * stops any further growth at 62 KiB, and `npm run bench` prints every bundle's size.
+ * 60 KiB per page (issue 11). Amazon's, the largest with its 12 languages' labels, is at about
+ * 59.6 KiB since a taught rule's reader moved into its own bundle, injected only where a site has
+ * a rule (entrypoints/rule-reader.ts); `npm run bench` prints every bundle's size.
  */
-const CONTENT_SCRIPT_BUDGET = 62 * 1024;
+const CONTENT_SCRIPT_BUDGET = 60 * 1024;
 
 function sourceFiles(dir: string): string[] {
   const abs = join(ROOT, dir);
@@ -197,7 +197,7 @@ describe('the store build’s content scripts', () => {
     }
   });
 
-  it(`each stay under ${CONTENT_SCRIPT_BUDGET / 1024} KB`, () => {
+  it(`each stay under ${CONTENT_SCRIPT_BUDGET / 1024} KiB`, () => {
     for (const f of files) expect(statSync(join(DIR, f)).size, f).toBeLessThan(CONTENT_SCRIPT_BUDGET);
   });
 

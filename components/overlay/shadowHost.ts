@@ -1,4 +1,5 @@
 import css from './overlay.css?inline';
+import { SHADOW_MODE } from './shadowMode';
 
 /*
  * Light-weight shadow hosts for everything the overlay puts in a page. One constructed
@@ -80,7 +81,8 @@ export interface ShadowHost {
 }
 
 /**
- * Creates `<tag>` with an open shadow root holding the overlay CSS and an empty container.
+ * Creates `<tag>` with a shadow root (closed in the store build, see shadowMode.ts) holding the
+ * overlay CSS and an empty container.
  * `kind` picks the host's layout rules in overlay.css (inline badge, fixed card, corner chip).
  */
 export function createShadowHost(
@@ -90,7 +92,7 @@ export function createShadowHost(
 ): ShadowHost {
   const host = document.createElement(tag);
   host.setAttribute('data-bt', kind);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: SHADOW_MODE });
   const s = sheet();
   let adopted = false;
   if (s) {

@@ -1,4 +1,5 @@
 import { request } from '@/core/messaging';
+import { SHADOW_MODE } from '../overlay/shadowMode';
 import type { TeachTranslate } from './i18n';
 import { PICKER_CSS } from './pickerCss';
 import { type Picked, previewOf, STEPS, selectorFor } from './steps';
@@ -27,7 +28,7 @@ export function startPicker(t: TeachTranslate): void {
   if (document.querySelector(HOST_TAG)) return;
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-bt', 'teach');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: SHADOW_MODE });
   const style = el('style');
   style.textContent = PICKER_CSS;
   const box = el('div', 'box');

@@ -18,8 +18,10 @@ export interface ExtensionSession {
 
 /** Launches Debian's Chromium with the built extension loaded, in a throwaway profile. */
 export async function launchWithExtension(
-  opts: { headless?: boolean; locale?: string } = {},
+  /** `extensionDir`: another build than the demo build (the store build, for what only it does). */
+  opts: { headless?: boolean; locale?: string; extensionDir?: string } = {},
 ): Promise<ExtensionSession> {
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'bt-profile-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,8 +40,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
     ],
   });
   const worker =

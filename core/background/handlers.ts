@@ -37,7 +37,7 @@ import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
 import { recordRescoreOwed } from './rescorer';
-import { HandlerError, type Handlers } from './router';
+import { combineHandlers, HandlerError, type Handlers } from './router';
 import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
 import { createStorageHandlers } from './storageHandlers';
@@ -97,252 +97,260 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     return res;
   };
 
-  return {
-    ...createAdminHandlers(deps, settings),
-    ...createSiteRuleHandlers(deps),
-    ...createOverlayHandlers(deps),
-    ...createGroupsHandlers(deps),
-    ...createNeedsHandlers(deps),
-    ...createImportExportHandlers(deps, settings),
-    ...createStorageHandlers(deps),
-    ...createBuyerMergeHandlers(deps),
-    async getBadges({ buyerKeys, orderKeys }, sender) {
-      // A content script asking for other platforms' buyers (or orders) simply gets none of them.
-      const own = (k: string) => sender.kind === 'page' || splitBuyerKey(k).platform === sender.platform;
-      const s = await settings.get();
-      const badges = await badgesFor(db, buyerKeys.filter(own), s, now());
-      if (!orderKeys?.length) return badges;
-      return { ...badges, ...(await badgesForOrders(db, orderKeys.filter(own), s, now())) };
-    },
+  return combineHandlers(
+    createAdminHandlers(deps, settings),
+    createSiteRuleHandlers(deps),
+    createOverlayHandlers(deps),
+    createGroupsHandlers(deps),
+    createNeedsHandlers(deps),
+    createImportExportHandlers(deps, settings),
+    createStorageHandlers(deps),
+    createBuyerMergeHandlers(deps),
+    {
+      async getBadges({ buyerKeys, orderKeys }, sender) {
+        // A content script asking for other platforms' buyers (or orders) simply gets none of them.
+        const own = (k: string) => sender.kind === 'page' || splitBuyerKey(k).platform === sender.platform;
+        const s = await settings.get();
+        const badges = await badgesFor(db, buyerKeys.filter(own), s, now());
+        if (!orderKeys?.length) return badges;
+        return { ...badges, ...(await badgesForOrders(db, orderKeys.filter(own), s, now())) };
+      },
 
-    async getBuyerCard({ buyerKey, locale, replyLocale }, sender) {
-      assertKeys(sender, [buyerKey]);
-      let buyer = await findBuyer(db, buyerKey);
-      if (!buyer && sender.kind === 'content') {
-        // A buyer opened from the page before any order or chat visit was recorded (a list row,
-        // or a card opened before the chat's `seeBuyer` landed): the page shows them, so they
-        // are kept as a prospect, as a chat visit would have.
-        buyer = await seeBuyer(db, buyerKey, undefined, now());
+      async getBuyerCard({ buyerKey, locale, replyLocale }, sender) {
+        assertKeys(sender, [buyerKey]);
+        let buyer = await findBuyer(db, buyerKey);
+        if (!buyer && sender.kind === 'content') {
+          // A buyer opened from the page before any order or chat visit was recorded (a list row,
+          // or a card opened before the chat's `seeBuyer` landed): the page shows them, so they
+          // are kept as a prospect, as a chat visit would have.
+          buyer = await seeBuyer(db, buyerKey, undefined, now());
+          deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+        }
+        if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+        const s = await settings.get();
+        // Classes are stored without reasons (cheap rescoring); the card explains them on demand.
+        if (buyer.classes && rescorer.explain && Object.keys(buyer.classes.reasons).length === 0) {
+          buyer.classes = { ...buyer.classes, reasons: await rescorer.explain(buyer) };
+        }
+        // A buyer first seen in a chat is stored without classes until the next full rescore.
+        buyer.classes ??= unscoredProspectClasses(buyer, s, now());
+        const [orders, note, history, tags] = await Promise.all([
+          ordersOfBuyer(db, buyerKey, 100),
+          getNote(db, buyerKey),
+          historyOfBuyer(db, buyerKey),
+          tagsOfBuyers(db, [buyerKey]),
+        ]);
+        const recent = history.find((c) => c.dimension === 'segment' && c.at >= now() - 30 * 86_400_000);
+        return {
+          badge: toBadge(buyer, tags.get(buyerKey) ?? [], s, recent),
+          buyer,
+          orders,
+          note,
+          history,
+          actions: await rescorer.suggestActions(buyer, locale ?? deps.browserLanguage, replyLocale),
+        };
+      },
+
+      async seeBuyer({ platform, buyerId, name }, sender) {
+        assertPlatform(sender, platform);
+        const key = buyerKeyOf(platform, buyerId);
+        const cleanName = name?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+        const existed = await findBuyer(db, key);
+        await seeBuyer(db, key, cleanName, now());
+        if (!existed) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
+        return badgeOf(key);
+      },
+
+      async recordCapturedOrders({ platform, orders }, sender) {
+        assertPlatform(sender, platform);
+        const s = await settings.get();
+        if (sender.kind === 'content' && s.capture[platform] === false) {
+          throw new HandlerError('forbidden', `Order capture is switched off for ${platform}.`);
+        }
+        const t = now();
+        const res = await writeAndRescore(orders.map((o) => capturedToOrder(platform, o, t)));
+        return { new: res.new, duplicate: res.duplicate, updated: res.updated, rejected: [] };
+      },
+
+      async listTags() {
+        return listTags(db);
+      },
+
+      async createTag({ name, color }) {
+        const tag = await createTag(db, name, color, now());
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return tag;
+      },
+
+      async tagBuyers({ buyerKeys, tagId }, sender) {
+        assertKeys(sender, buyerKeys);
+        await tagBuyers(db, buyerKeys, tagId, now());
+        deps.signal({ buyerKeys, kinds: ['tags'] });
+        return { tagged: buyerKeys.length };
+      },
+
+      async untagBuyers({ buyerKeys, tagId }, sender) {
+        assertKeys(sender, buyerKeys);
+        await untagBuyers(db, buyerKeys, tagId);
+        deps.signal({ buyerKeys, kinds: ['tags'] });
+        return { untagged: buyerKeys.length };
+      },
+
+      async saveNote({ buyerKey, text }, sender) {
+        assertKeys(sender, [buyerKey]);
+        if (!(await findBuyer(db, buyerKey)))
+          throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
+        const note = await saveNote(db, buyerKey, text, now());
         deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
-      }
-      if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
-      const s = await settings.get();
-      // Classes are stored without reasons (cheap rescoring); the card explains them on demand.
-      if (buyer.classes && rescorer.explain && Object.keys(buyer.classes.reasons).length === 0) {
-        buyer.classes = { ...buyer.classes, reasons: await rescorer.explain(buyer) };
-      }
-      // A buyer first seen in a chat is stored without classes until the next full rescore.
-      buyer.classes ??= unscoredProspectClasses(buyer, s, now());
-      const [orders, note, history, tags] = await Promise.all([
-        ordersOfBuyer(db, buyerKey, 100),
-        getNote(db, buyerKey),
-        historyOfBuyer(db, buyerKey),
-        tagsOfBuyers(db, [buyerKey]),
-      ]);
-      const recent = history.find((c) => c.dimension === 'segment' && c.at >= now() - 30 * 86_400_000);
-      return {
-        badge: toBadge(buyer, tags.get(buyerKey) ?? [], s, recent),
-        buyer,
-        orders,
-        note,
-        history,
-        actions: await rescorer.suggestActions(buyer, locale ?? deps.browserLanguage, replyLocale),
-      };
-    },
+        return note;
+      },
 
-    async seeBuyer({ platform, buyerId, name }, sender) {
-      assertPlatform(sender, platform);
-      const key = buyerKeyOf(platform, buyerId);
-      const cleanName = name?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
-      const existed = await findBuyer(db, key);
-      await seeBuyer(db, key, cleanName, now());
-      if (!existed) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
-      return badgeOf(key);
-    },
+      async getSiteState({ platform }, sender) {
+        assertPlatform(sender, platform);
+        const s = await settings.get();
+        return {
+          captureEnabled: s.capture[platform] !== false,
+          demoLoaded: s.demoLoaded,
+          locale: s.language === 'auto' ? deps.browserLanguage : s.language,
+        };
+      },
 
-    async recordCapturedOrders({ platform, orders }, sender) {
-      assertPlatform(sender, platform);
-      const s = await settings.get();
-      if (sender.kind === 'content' && s.capture[platform] === false) {
-        throw new HandlerError('forbidden', `Order capture is switched off for ${platform}.`);
-      }
-      const t = now();
-      const res = await writeAndRescore(orders.map((o) => capturedToOrder(platform, o, t)));
-      return { new: res.new, duplicate: res.duplicate, updated: res.updated, rejected: [] };
-    },
+      async reportSelectorHealth({ site, found, url }, sender) {
+        if (sender.kind === 'content' && sender.platform !== site) {
+          throw new HandlerError('forbidden', 'A page may only report on its own site.');
+        }
+        return recordSelectorCheck(db, site, found, url, now());
+      },
 
-    async listTags() {
-      return listTags(db);
-    },
+      async reportFieldStrategies({ site, fields }, sender) {
+        if (sender.kind === 'content' && sender.platform !== site) {
+          throw new HandlerError('forbidden', 'A page may only report on its own site.');
+        }
+        return recordFieldStrategies(db, site, fields, now());
+      },
 
-    async createTag({ name, color }) {
-      const tag = await createTag(db, name, color, now());
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return tag;
-    },
+      async loadDemoOrders({ orders, done }, sender) {
+        // The store build has no demo marketplace at all; this branch is dropped from its bundle.
+        if (!DEMO_BUILD || sender.kind !== 'content' || sender.platform !== 'demo') {
+          throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
+        }
+        // Validate the whole batch first: a rejected batch must not change anything below.
+        const valid = validateOrders(orders);
+        const foreign = firstForeignOrder(valid, 'demo');
+        if (foreign >= 0) {
+          throw new HandlerError(
+            'forbidden',
+            `Demo order ${foreign + 1} is not a demo-marketplace order (its key or buyer is another site's).`,
+          );
+        }
+        let s = await settings.get();
+        if (!s.demoLoaded && (await isStoreEmpty(db))) {
+          // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
+          // excluded as "unconverted"; a seller with any data of their own keeps their settings.
+          s = await settings.save({
+            ...s,
+            shopCurrency: 'CNY',
+            shopCountry: 'CN',
+            timeZone: 'Asia/Shanghai',
+          });
+        }
+        const res = await writeOrders(db, valid, aggregateContextOf(s), now());
+        if (done) {
+          await settings.save({ ...(await settings.get()), demoLoaded: true });
+          await rescorer.full();
+          deps.signal({ buyerKeys: [], kinds: ['buyers'] });
+        }
+        return { new: res.new, duplicate: res.duplicate, updated: res.updated };
+      },
 
-    async tagBuyers({ buyerKeys, tagId }, sender) {
-      assertKeys(sender, buyerKeys);
-      await tagBuyers(db, buyerKeys, tagId, now());
-      deps.signal({ buyerKeys, kinds: ['tags'] });
-      return { tagged: buyerKeys.length };
-    },
+      async getSettings() {
+        return settings.get();
+      },
 
-    async untagBuyers({ buyerKeys, tagId }, sender) {
-      assertKeys(sender, buyerKeys);
-      await untagBuyers(db, buyerKeys, tagId);
-      deps.signal({ buyerKeys, kinds: ['tags'] });
-      return { untagged: buyerKeys.length };
-    },
+      async saveSettings({ settings: raw }) {
+        const next = SettingsSchema.parse(raw);
+        const prev = await settings.get();
+        const aggChanged =
+          prev.shopCurrency !== next.shopCurrency ||
+          prev.timeZone !== next.timeZone ||
+          JSON.stringify(prev.currencyRates) !== JSON.stringify(next.currencyRates);
+        // The settings and the rescore they owe are written in one transaction: a worker stopped
+        // right after the save still finds the owed rescore (and aggregate rebuild) on its next start.
+        const saved = await settings.save(next, () => recordRescoreOwed(db, aggChanged, now()));
+        void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
+        deps.signal({ buyerKeys: [], kinds: ['settings'] });
+        return saved;
+      },
 
-    async saveNote({ buyerKey, text }, sender) {
-      assertKeys(sender, [buyerKey]);
-      if (!(await findBuyer(db, buyerKey)))
-        throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
-      const note = await saveNote(db, buyerKey, text, now());
-      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
-      return note;
-    },
+      async renameTag({ tagId, name }) {
+        const t = await renameTag(db, tagId, name);
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return t;
+      },
 
-    async getSiteState({ platform }, sender) {
-      assertPlatform(sender, platform);
-      const s = await settings.get();
-      return {
-        captureEnabled: s.capture[platform] !== false,
-        demoLoaded: s.demoLoaded,
-        locale: s.language === 'auto' ? deps.browserLanguage : s.language,
-      };
-    },
+      async recolorTag({ tagId, color }) {
+        const t = await recolorTag(db, tagId, color);
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return t;
+      },
 
-    async reportSelectorHealth({ site, found, url }, sender) {
-      if (sender.kind === 'content' && sender.platform !== site) {
-        throw new HandlerError('forbidden', 'A page may only report on its own site.');
-      }
-      return recordSelectorCheck(db, site, found, url, now());
-    },
+      async deleteTag({ tagId }) {
+        const deleted = await deleteTag(db, tagId);
+        const token = globalThis.crypto.randomUUID();
+        deletedTags.set(token, deleted);
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return { token, buyers: deleted.links.length };
+      },
 
-    async reportFieldStrategies({ site, fields }, sender) {
-      if (sender.kind === 'content' && sender.platform !== site) {
-        throw new HandlerError('forbidden', 'A page may only report on its own site.');
-      }
-      return recordFieldStrategies(db, site, fields, now());
-    },
+      async undoDeleteTag({ token }) {
+        const deleted = deletedTags.get(token);
+        if (!deleted)
+          throw new HandlerError('not-found', 'Nothing to undo: the tag was deleted too long ago.');
+        await restoreTag(db, deleted);
+        deletedTags.delete(token);
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return deleted.tag;
+      },
 
-    async loadDemoOrders({ orders, done }, sender) {
-      // The store build has no demo marketplace at all; this branch is dropped from its bundle.
-      if (!DEMO_BUILD || sender.kind !== 'content' || sender.platform !== 'demo') {
-        throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
-      }
-      // Validate the whole batch first: a rejected batch must not change anything below.
-      const valid = validateOrders(orders);
-      const foreign = firstForeignOrder(valid, 'demo');
-      if (foreign >= 0) {
-        throw new HandlerError(
-          'forbidden',
-          `Demo order ${foreign + 1} is not a demo-marketplace order (its key or buyer is another site's).`,
-        );
-      }
-      let s = await settings.get();
-      if (!s.demoLoaded && (await isStoreEmpty(db))) {
-        // A fresh install adopts the demo shop's currency and calendar, so demo spend is not
-        // excluded as "unconverted"; a seller with any data of their own keeps their settings.
-        s = await settings.save({ ...s, shopCurrency: 'CNY', shopCountry: 'CN', timeZone: 'Asia/Shanghai' });
-      }
-      const res = await writeOrders(db, valid, aggregateContextOf(s), now());
-      if (done) {
-        await settings.save({ ...(await settings.get()), demoLoaded: true });
-        await rescorer.full();
-        deps.signal({ buyerKeys: [], kinds: ['buyers'] });
-      }
-      return { new: res.new, duplicate: res.duplicate, updated: res.updated };
-    },
+      async mergeTags({ fromId, intoId }) {
+        const t = await mergeTags(db, fromId, intoId, now());
+        deps.signal({ buyerKeys: [], kinds: ['tags'] });
+        return t;
+      },
 
-    async getSettings() {
-      return settings.get();
-    },
+      async setCapture({ site, enabled }) {
+        const s = await settings.get();
+        await settings.save({ ...s, capture: { ...s.capture, [site]: enabled } });
+        return { site, enabled };
+      },
 
-    async saveSettings({ settings: raw }) {
-      const next = SettingsSchema.parse(raw);
-      const prev = await settings.get();
-      const aggChanged =
-        prev.shopCurrency !== next.shopCurrency ||
-        prev.timeZone !== next.timeZone ||
-        JSON.stringify(prev.currencyRates) !== JSON.stringify(next.currencyRates);
-      // The settings and the rescore they owe are written in one transaction: a worker stopped
-      // right after the save still finds the owed rescore (and aggregate rebuild) on its next start.
-      const saved = await settings.save(next, () => recordRescoreOwed(db, aggChanged, now()));
-      void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
-      return saved;
-    },
+      async rescore(): Promise<RescoreStatusDto> {
+        void rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
+        return rescorer.status();
+      },
 
-    async renameTag({ tagId, name }) {
-      const t = await renameTag(db, tagId, name);
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return t;
-    },
+      async getRescoreStatus() {
+        return rescorer.status();
+      },
 
-    async recolorTag({ tagId, color }) {
-      const t = await recolorTag(db, tagId, color);
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return t;
-    },
+      async forgetBuyer({ buyerKey }) {
+        await forgetBuyer(db, buyerKey);
+        deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+        return { forgotten: buyerKey };
+      },
 
-    async deleteTag({ tagId }) {
-      const deleted = await deleteTag(db, tagId);
-      const token = globalThis.crypto.randomUUID();
-      deletedTags.set(token, deleted);
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return { token, buyers: deleted.links.length };
-    },
-
-    async undoDeleteTag({ token }) {
-      const deleted = deletedTags.get(token);
-      if (!deleted) throw new HandlerError('not-found', 'Nothing to undo: the tag was deleted too long ago.');
-      await restoreTag(db, deleted);
-      deletedTags.delete(token);
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return deleted.tag;
-    },
-
-    async mergeTags({ fromId, intoId }) {
-      const t = await mergeTags(db, fromId, intoId, now());
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
-      return t;
-    },
-
-    async setCapture({ site, enabled }) {
-      const s = await settings.get();
-      await settings.save({ ...s, capture: { ...s.capture, [site]: enabled } });
-      return { site, enabled };
-    },
-
-    async rescore(): Promise<RescoreStatusDto> {
-      void rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
-      return rescorer.status();
-    },
-
-    async getRescoreStatus() {
-      return rescorer.status();
-    },
-
-    async forgetBuyer({ buyerKey }) {
-      await forgetBuyer(db, buyerKey);
-      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
-      return { forgotten: buyerKey };
-    },
-
-    async getOverview() {
-      const s = await settings.get();
-      const since = now() - 90 * 86_400_000;
-      const o = await shopOverview(db, since);
-      return {
-        buyers: o.buyers,
-        orders: o.orders,
-        revenue: o.revenue,
-        currency: s.shopCurrency,
-        active90d: o.active90d,
-      };
-    },
-  };
+      async getOverview() {
+        const s = await settings.get();
+        const since = now() - 90 * 86_400_000;
+        const o = await shopOverview(db, since);
+        return {
+          buyers: o.buyers,
+          orders: o.orders,
+          revenue: o.revenue,
+          currency: s.shopCurrency,
+          active90d: o.active90d,
+        };
+      },
+    } satisfies Partial<Handlers>,
+  );
 }

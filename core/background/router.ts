@@ -22,6 +22,26 @@ export type Handlers = {
   ) => Promise<ResponseOf<K>>;
 };
 
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+
+/**
+ * The background's handler map from its parts (admin, site rules, imports…). Two parts answering
+ * one message is a start-up error naming it: with object spread the later part would silently
+ * win, and which one answers would depend on the order of a list.
+ */
+export function combineHandlers<P extends object[]>(...parts: P): UnionToIntersection<P[number]> {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [name, handler] of Object.entries(part)) {
+      if (name in out) throw new Error(`Two handlers answer the message "${name}".`);
+      out[name] = handler;
+    }
+  }
+  return out as UnionToIntersection<P[number]>;
+}
+
 function zodDetails(error: z.ZodError): string[] {
   return error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`);
 }

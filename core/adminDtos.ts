@@ -3,18 +3,18 @@
  * shared protocol file only gains one import and a few lines; type-only, no run-time code.
  */
 import type { TagRef } from './messaging';
+import type { BuyerFilterField, BuyerSortField } from './model/dimensions';
 import type { FieldCounts } from './sites/fieldHealth';
 
 export type { ActionTemplate } from './scoring/actions';
 
-export type BuyerSortKey = 'name' | 'lastOrderAt' | 'orders' | 'spend' | 'segment' | 'tier';
+/** The fixed sort keys, plus the class dimensions the registry makes sortable (`segment`, `tier`). */
+export type BuyerSortKey = 'name' | 'lastOrderAt' | 'orders' | 'spend' | BuyerSortField;
 
-export interface BuyerFilters {
+/** Platform and tag, plus one filter per filterable class dimension (`tier`, `segment`, `lifecycle`). */
+export interface BuyerFilters extends Partial<Record<BuyerFilterField, string>> {
   platform?: string;
   tagId?: string;
-  tier?: string;
-  segment?: string;
-  lifecycle?: string;
   /** Case-insensitive substring of the buyer's name or id. */
   text?: string;
 }

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { IMPORT_EXPORT_REQUESTS } from './importExportSchemas';
 import type { Sender } from './messaging';
-import { BuyerKey, Order as OrderSchema, Platform, TagColor } from './model';
+import {
+  BUYER_FILTER_FIELDS,
+  BUYER_SORT_FIELDS,
+  type BuyerFilterField,
+  BuyerKey,
+  Order as OrderSchema,
+  Platform,
+  TagColor,
+  TRACKED_DIMENSIONS,
+} from './model';
 import { Orientation } from './needs/record';
 import { CustomRule } from './sites/customRule';
 import { FieldCountsSchema } from './sites/fieldCountsSchema';
@@ -15,14 +24,18 @@ import { SiteRuleFile } from './sites/ruleFile';
 const TagId = z.string().min(1).max(64);
 const Keys = z.array(BuyerKey).max(2000);
 const Short = z.string().max(64).optional();
+/** One optional filter per filterable class dimension of the registry (`tier`, `segment`, …). */
+const classFilters = Object.fromEntries(BUYER_FILTER_FIELDS.map((f) => [f, Short])) as Record<
+  BuyerFilterField,
+  typeof Short
+>;
 const BuyerFilters = z.object({
   platform: Short,
   tagId: Short,
-  tier: Short,
-  segment: Short,
-  lifecycle: Short,
+  ...classFilters,
   text: z.string().max(200).optional(),
 });
+const BUYER_SORT_KEYS = ['name', 'lastOrderAt', 'orders', 'spend', ...BUYER_SORT_FIELDS] as const;
 
 /** A captured order as a content script sends it; the background derives key and buyer from platform. */
 export const CapturedOrder = OrderSchema.pick({
@@ -156,7 +169,7 @@ export const REQUESTS = {
     data: z.object({
       filters: BuyerFilters,
       sort: z.object({
-        by: z.enum(['name', 'lastOrderAt', 'orders', 'spend', 'segment', 'tier']),
+        by: z.enum(BUYER_SORT_KEYS),
         dir: z.enum(['asc', 'desc']),
       }),
       offset: z.number().int().min(0),
@@ -169,7 +182,7 @@ export const REQUESTS = {
     from: 'page',
     data: z.object({
       days: z.number().int().min(1).max(366),
-      dimension: z.enum(['segment', 'valueTier', 'lifecycle', 'loyalty']).optional(),
+      dimension: z.enum(TRACKED_DIMENSIONS).optional(),
     }),
   },
   previewSettings: { from: 'page', data: z.object({ settings: z.unknown() }) },

@@ -1,7 +1,9 @@
 import type { BuyerClasses, ClassChange, Order } from '@/core/model';
+import { type ClassDimension, DIMENSION_ORDERS, isClassDimension } from '@/core/model/dimensions';
 import { decimal, money, percent, shortDate } from '../overlay/format';
-import { lookup, type OverlayLocale } from '../overlay/i18n';
-import { classLabel, direction } from '../overlay/labels';
+import type { OverlayLocale } from '../overlay/i18n';
+import { direction } from '../overlay/labels';
+import { cardClassLabel, cardDimensionLabel } from './classLabels';
 import type { CardTranslate } from './i18n';
 import { reasonText } from './reasonText';
 
@@ -14,17 +16,10 @@ interface Ctx {
 /** The value shown for one class dimension, e.g. "Champions", "R5 F4 M5", "due in 3 days". */
 function dimensionValue(c: BuyerClasses, dim: string, x: Ctx): string {
   const { t } = x;
+  if (isClassDimension(dim)) return cardClassLabel(t, dim, String(c[dim]));
   switch (dim) {
     case 'rfm':
       return c.rfm ? `R${c.rfm.r} F${c.rfm.f} M${c.rfm.m}` : '–';
-    case 'segment':
-    case 'valueTier':
-    case 'loyalty':
-    case 'lifecycle':
-    case 'frequencyBand':
-    case 'spendBand':
-    case 'customerType':
-      return classLabel(t, dim, String(c[dim as keyof BuyerClasses]));
     case 'keyAccount':
       return t(c.keyAccount ? 'ov.yes' : 'ov.no');
     case 'repurchase':
@@ -42,25 +37,17 @@ function dimensionValue(c: BuyerClasses, dim: string, x: Ctx): string {
   }
 }
 
-const DIMENSIONS = [
-  'segment',
-  'rfm',
-  'valueTier',
-  'keyAccount',
-  'frequencyBand',
-  'spendBand',
-  'loyalty',
-  'lifecycle',
-  'repurchase',
-  'preferences',
-  'geography',
-  'customerType',
-];
-
-function dimLabel(t: CardTranslate, dim: string): string {
-  const key = `ov.dim.${dim}`;
-  return lookup(t, key) ?? dim;
-}
+/** The card's rows that are not class dimensions, each placed after the class it goes with. */
+const EXTRA_ROWS_AFTER: Partial<Record<ClassDimension, readonly string[]>> = {
+  segment: ['rfm'],
+  valueTier: ['keyAccount'],
+  lifecycle: ['repurchase', 'preferences', 'geography'],
+};
+/** Every class dimension of the registry, in BuyerClasses order, with the card's own rows. */
+const DIMENSIONS: readonly string[] = DIMENSION_ORDERS.model.flatMap((d) => [
+  d,
+  ...(EXTRA_ROWS_AFTER[d] ?? []),
+]);
 
 /** Every class with its value and the reasons behind it, as translated sentences. */
 export function ClassesSection({ classes, x }: { classes: BuyerClasses; x: Ctx }) {
@@ -76,7 +63,7 @@ export function ClassesSection({ classes, x }: { classes: BuyerClasses; x: Ctx }
         return (
           <details key={dim} class="bt-class" data-dimension={dim} open={dim === 'segment' || dim === 'rfm'}>
             <summary>
-              {dimLabel(x.t, dim)}: <span class="bt-value">{dimensionValue(classes, dim, x)}</span>
+              {cardDimensionLabel(x.t, dim)}: <span class="bt-value">{dimensionValue(classes, dim, x)}</span>
             </summary>
             <ul class="bt-reasons">
               {reasons.map((r, i) => (
@@ -179,8 +166,9 @@ export function HistorySection({ history, x }: { history: ClassChange[]; x: Ctx 
       <ul>
         {history.slice(0, 30).map((c, i) => (
           <li key={c.id ?? i}>
-            {shortDate(c.at, x.locale)} · {dimLabel(x.t, c.dimension)}: {classLabel(x.t, c.dimension, c.from)}{' '}
-            {direction(c.dimension, c.from, c.to) < 0 ? '↘' : '↗'} {classLabel(x.t, c.dimension, c.to)}
+            {shortDate(c.at, x.locale)} · {cardDimensionLabel(x.t, c.dimension)}:{' '}
+            {cardClassLabel(x.t, c.dimension, c.from)} {direction(c.dimension, c.from, c.to) < 0 ? '↘' : '↗'}{' '}
+            {cardClassLabel(x.t, c.dimension, c.to)}
           </li>
         ))}
       </ul>

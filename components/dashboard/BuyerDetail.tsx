@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type BuyerCardDto, request } from '@/core/messaging';
+import { type ClassDimension, DIMENSION_ORDERS } from '@/core/model/dimensions';
 import type { NeedsDto } from '@/core/needs/dto';
 import { formatMoney, type MessageKey, type Translate } from '../i18n';
 import { needsApi } from '../needs/api';
@@ -88,16 +89,8 @@ function CardBody({ card, notify }: { card: BuyerCardDto; notify(t: ToastState):
     ['dash.card.lastOrder', b.lastOrderAt ? formatAgo(b.lastOrderAt, now, locale) : '—'],
     ['dash.card.firstSeen', formatDate(card.buyer.firstSeenAt, locale)],
   ];
-  const classes: Array<[string, string]> = c
-    ? [
-        ['valueTier', c.valueTier],
-        ['segment', c.segment],
-        ['lifecycle', c.lifecycle],
-        ['loyalty', c.loyalty],
-        ['frequencyBand', c.frequencyBand],
-        ['spendBand', c.spendBand],
-        ['customerType', c.customerType],
-      ]
+  const classes: Array<[ClassDimension, string]> = c
+    ? DIMENSION_ORDERS.dashboard.map((dim) => [dim, c[dim]])
     : [];
   return (
     <div class="drawer__body">

@@ -1,26 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EXPORT_COLUMNS, type ExportColumn } from '@/core/export';
 import { request } from '@/core/messaging';
-import { SEGMENTS, type Tag } from '@/core/model';
+import type { Tag } from '@/core/model';
+import { CLASS_DIMENSIONS } from '@/core/model/dimensions';
 import { errorText } from '../ui/errors';
 import { useI18n } from '../ui/i18nContext';
 import { classLabel } from '../ui/labels';
 import { copyText, saveText } from './download';
 
 type Kind = 'tag' | 'tier' | 'segment' | 'all';
-const TIERS = ['high', 'medium', 'low', 'none'] as const;
-const DEFAULT_COLUMNS: ExportColumn[] = [
-  'platform',
-  'buyerId',
-  'name',
-  'tags',
-  'tier',
-  'segment',
-  'orders',
-  'spend',
-  'currency',
-  'lastOrder',
-];
+/** Every column but these starts ticked, the registry's class columns included. */
+const OFF_BY_DEFAULT: ReadonlySet<ExportColumn> = new Set(['r', 'f', 'm', 'country', 'note']);
+const DEFAULT_COLUMNS: ExportColumn[] = EXPORT_COLUMNS.filter((c) => !OFF_BY_DEFAULT.has(c));
 
 /** Export the buyers of a tag, tier or segment (or everyone) as CSV or JSON, or copy their ids. */
 export function ExportPanel() {
@@ -42,9 +33,9 @@ export function ExportPanel() {
     kind === 'tag'
       ? tags.map((x) => ({ value: x.id, label: x.name }))
       : kind === 'tier'
-        ? TIERS.map((x) => ({ value: x, label: classLabel(t, 'tier', x) }))
+        ? CLASS_DIMENSIONS.valueTier.values.map((x) => ({ value: x, label: classLabel(t, 'valueTier', x) }))
         : kind === 'segment'
-          ? SEGMENTS.map((x) => ({ value: x, label: classLabel(t, 'segment', x) }))
+          ? CLASS_DIMENSIONS.segment.values.map((x) => ({ value: x, label: classLabel(t, 'segment', x) }))
           : [];
   const chosen = kind === 'all' ? '' : value || options[0]?.value || '';
   const listName =

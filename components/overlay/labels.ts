@@ -11,29 +11,10 @@ function label(t: T, key: string, raw: string): string {
 export const segmentLabel = (t: T, segment: string) => label(t, `segment.${segment}`, segment);
 export const tierLabel = (t: T, tier: string) => label(t, `tier.${tier}`, tier);
 
-/** Label of a class value in a given dimension (segment, valueTier, loyalty, lifecycle…). */
-export function classLabel(t: T, dimension: string, value: string): string {
-  switch (dimension) {
-    case 'segment':
-      return segmentLabel(t, value);
-    case 'valueTier':
-      return tierLabel(t, value);
-    case 'loyalty':
-      return label(t, `ov.loyalty.${value}`, value);
-    case 'lifecycle':
-      return label(t, `ov.lifecycle.${value}`, value);
-    case 'frequencyBand':
-    case 'spendBand':
-      return label(t, `ov.band.${value}`, value);
-    case 'customerType':
-      return label(t, `ov.ctype.${value}`, value);
-    default:
-      return value;
-  }
-}
-
 /*
- * Segments from worst to best, per scheme, so a class change can say ↑ or ↓. Prospects sit
+ * A copy of the registry's ranks (core/model/dimensions.ts), kept here so the page scripts do not
+ * carry the registry; tests/unit/model/dimensions.test.ts fails when they drift. Segments from
+ * worst to best, per scheme, so a class change can say ↑ or ↓. Prospects sit
  * below everything: becoming a buyer is always up. value-8 follows the usual ranking
  * 重要价值 > 重要发展 > 重要保持 > 重要挽留 (recent beats frequent-but-lapsed). The dashboard's
  * movers list uses the same order.

@@ -1,10 +1,12 @@
 import type { PreviewCountsDto } from '@/core/adminDtos';
+import type { ClassDimension } from '@/core/model/dimensions';
 import { formatCount } from '../ui/format';
 import { useI18n } from '../ui/i18nContext';
 import { classLabel } from '../ui/labels';
 
 type Group = 'segments' | 'valueTiers' | 'lifecycles' | 'frequencyBands' | 'spendBands';
-const GROUPS: ReadonlyArray<[Group, string]> = [
+/** The preview's count groups are fields the background fills (PreviewCountsDto), each of one dimension. */
+const GROUPS: ReadonlyArray<[Group, ClassDimension]> = [
   ['segments', 'segment'],
   ['valueTiers', 'valueTier'],
   ['lifecycles', 'lifecycle'],

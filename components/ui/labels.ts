@@ -1,19 +1,22 @@
+import { isClassDimension, labelsOf } from '@/core/model/dimensions';
 import type { MessageKey, Translate } from '../i18n';
 
-/** Class names as the seller reads them; unknown values fall back to the raw code. */
-export function classLabel(t: Translate, dimension: string, value: string): string {
-  const key =
-    dimension === 'segment'
-      ? `segment.${value}`
-      : dimension === 'valueTier' || dimension === 'tier'
-        ? `tier.${value}`
-        : `cls.${dimension}.${value}`;
+/**
+ * The translation of a key the registry builds, or undefined: registry keys are plain strings
+ * (core cannot see the catalogues' types); tests/unit/model checks every one exists.
+ */
+function translated(t: Translate, key: string): string | undefined {
   const text = t(key as MessageKey);
-  return text === key ? value : text;
+  return text === key ? undefined : text;
+}
+
+/** Class names as the seller reads them; unknown dimensions and values fall back to the raw code. */
+export function classLabel(t: Translate, dimension: string, value: string): string {
+  if (!isClassDimension(dimension)) return value;
+  return translated(t, `${labelsOf(dimension).valuePrefix}${value}`) ?? value;
 }
 
 export function dimensionLabel(t: Translate, dimension: string): string {
-  const key = `cls.dim.${dimension}`;
-  const text = t(key as MessageKey);
-  return text === key ? dimension : text;
+  if (!isClassDimension(dimension)) return dimension;
+  return translated(t, labelsOf(dimension).dimension) ?? dimension;
 }

@@ -17,6 +17,7 @@ import type {
   DistributionsDto,
 } from '../adminDtos';
 import type { Buyer } from '../model';
+import { BUYER_FILTER_FIELDS, CLASS_DIMENSIONS } from '../model/dimensions';
 
 export interface BuyerRow extends BuyerRowFields {
   /** RFM scores 1–5, 0 when the buyer has none (prospects, unscored). */
@@ -56,7 +57,8 @@ export function rowOfBuyer(b: Buyer, tagIds: string[]): BuyerRow {
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const TIER_RANK: Record<string, number> = { high: 3, medium: 2, low: 1, none: 0 };
+/** Tiers sort by the registry's rank (none < low < medium < high); an unknown tier sorts lowest. */
+const TIER_RANK: readonly string[] = CLASS_DIMENSIONS.valueTier.rank;
 
 function comparator(rows: readonly BuyerRow[], by: BuyerSortKey): (a: number, b: number) => number {
   // Sort keys are copied into flat arrays first: the comparator then touches no row objects.
@@ -77,7 +79,7 @@ function comparator(rows: readonly BuyerRow[], by: BuyerSortKey): (a: number, b:
       case 'spend':
         return r.spend;
       case 'tier':
-        return TIER_RANK[r.tier] ?? 0;
+        return Math.max(0, TIER_RANK.indexOf(r.tier));
     }
   });
   return (a, b) => values[a] - values[b];
@@ -105,9 +107,11 @@ export function matcher(f: BuyerFilters): (row: BuyerRow) => boolean {
   const text = f.text?.trim().toLowerCase();
   const tests: Array<(r: BuyerRow) => boolean> = [];
   if (f.platform) tests.push((r) => r.platform === f.platform);
-  if (f.segment) tests.push((r) => r.segment === f.segment);
-  if (f.tier) tests.push((r) => r.tier === f.tier);
-  if (f.lifecycle) tests.push((r) => r.lifecycle === f.lifecycle);
+  // The class filters the registry offers in the buyer list (core/model/dimensions.ts).
+  for (const field of BUYER_FILTER_FIELDS) {
+    const want = f[field];
+    if (want) tests.push((r) => r[field] === want);
+  }
   if (f.tagId) {
     const id = f.tagId;
     tests.push((r) => r.tagIds.includes(id));

@@ -1,6 +1,7 @@
 import { neutralizeCell, quoteCell } from '../export/cells';
 import { formatMinor } from '../import/money';
 import type { BuyerAggregate, BuyerClasses } from '../model';
+import { SCORE_CLASS_COLUMNS } from '../model/dimensions';
 import { isoDayInZone } from '../model/time';
 
 export const SCORE_COLUMNS = [
@@ -14,10 +15,8 @@ export const SCORE_COLUMNS = [
   'r',
   'f',
   'm',
-  'segment',
-  'value_tier',
-  'loyalty',
-  'lifecycle',
+  // The registry's class columns, in BuyerClasses order: segment, value_tier, loyalty, lifecycle.
+  ...SCORE_CLASS_COLUMNS.map((c) => c.column),
   'p_alive',
   'expected_orders_90d',
   'expected_order_value',
@@ -55,10 +54,7 @@ export function scoredBuyersCsv(buyers: readonly ScoredBuyer[], currency: string
       c?.rfm ? String(c.rfm.r) : '',
       c?.rfm ? String(c.rfm.f) : '',
       c?.rfm ? String(c.rfm.m) : '',
-      c?.segment ?? '',
-      c?.valueTier ?? '',
-      c?.loyalty ?? '',
-      c?.lifecycle ?? '',
+      ...SCORE_CLASS_COLUMNS.map(({ dimension }) => c?.[dimension] ?? ''),
       fixed(p?.pAlive, 4),
       fixed(p?.expectedOrders, 4),
       eov === undefined ? '' : formatMinor(Math.round(eov), currency),

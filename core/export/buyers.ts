@@ -1,15 +1,17 @@
 import { formatMinor } from '../import/money';
+import { EXPORT_CLASS_COLUMNS, type ExportClassColumn } from '../model/dimensions';
 import { isoDayInZone } from '../model/time';
 import { neutralizeCell, quoteCell } from './cells';
 
-/** One buyer as the background hands it to the exporter (plain data, built from the database). */
-export interface ExportRow {
+/**
+ * One buyer as the background hands it to the exporter (plain data, built from the database),
+ * with one field per exported class dimension of the registry (`tier`, `segment`).
+ */
+export interface ExportRow extends Record<ExportClassColumn, string> {
   platform: string;
   buyerId: string;
   name?: string;
   tags: string[];
-  tier: string;
-  segment: string;
   r?: number;
   f?: number;
   m?: number;
@@ -22,13 +24,13 @@ export interface ExportRow {
   note?: string;
 }
 
+/** The class columns come from the dimension registry, in its dashboard order. */
 export const EXPORT_COLUMNS = [
   'platform',
   'buyerId',
   'name',
   'tags',
-  'tier',
-  'segment',
+  ...EXPORT_CLASS_COLUMNS,
   'r',
   'f',
   'm',
@@ -41,6 +43,7 @@ export const EXPORT_COLUMNS = [
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
+/** Typed by column, so a class column the registry adds cannot ship without its headers. */
 const HEADERS: Record<'en' | 'zh_CN', Record<ExportColumn, string>> = {
   en: {
     platform: 'platform',
@@ -89,7 +92,11 @@ export interface ExportOptions {
 
 type Cell = string | number | string[] | undefined;
 
+const isClassColumn = (col: ExportColumn): col is ExportClassColumn =>
+  (EXPORT_CLASS_COLUMNS as readonly string[]).includes(col);
+
 function cellValue(row: ExportRow, col: ExportColumn, timeZone: string): Cell {
+  if (isClassColumn(col)) return row[col];
   switch (col) {
     case 'platform':
       return row.platform;
@@ -99,10 +106,6 @@ function cellValue(row: ExportRow, col: ExportColumn, timeZone: string): Cell {
       return row.name;
     case 'tags':
       return row.tags;
-    case 'tier':
-      return row.tier;
-    case 'segment':
-      return row.segment;
     case 'r':
       return row.r;
     case 'f':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, MinorUnits } from './common';
+import { BANDS, CUSTOMER_TYPES, LIFECYCLES, LOYALTIES, SEGMENTS, VALUE_TIERS } from './dimensions';
 
 /**
  * A reason behind a class: a stable code the UI translates plus the numbers behind it,
@@ -13,41 +14,19 @@ export type Reason = z.infer<typeof Reason>;
 
 export const Score15 = z.number().int().min(1).max(5);
 
-export const RFM_SEGMENTS = [
-  'champions',
-  'loyal',
-  'potential-loyalist',
-  'new',
-  'promising',
-  'need-attention',
-  'about-to-sleep',
-  'at-risk',
-  'cannot-lose',
-  'hibernating',
-] as const;
-export const VALUE8_SEGMENTS = [
-  'important-value',
-  'important-develop',
-  'important-keep',
-  'important-retain',
-  'general-value',
-  'general-develop',
-  'general-keep',
-  'general-retain',
-] as const;
-export const SEGMENTS = [...RFM_SEGMENTS, ...VALUE8_SEGMENTS, 'prospect'] as const;
+// Value lists (and their display order) come from the dimension registry.
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
 
-export const ValueTier = z.enum(['high', 'medium', 'low', 'none']);
+export const ValueTier = z.enum(VALUE_TIERS);
 export type ValueTier = z.infer<typeof ValueTier>;
-export const Band = z.enum(['high', 'medium', 'low']);
+export const Band = z.enum(BANDS);
 export type Band = z.infer<typeof Band>;
-export const Loyalty = z.enum(['loyal', 'fairly-loyal', 'average', 'disloyal']);
+export const Loyalty = z.enum(LOYALTIES);
 export type Loyalty = z.infer<typeof Loyalty>;
-export const Lifecycle = z.enum(['prospect', 'new', 'growing', 'mature', 'declining']);
+export const Lifecycle = z.enum(LIFECYCLES);
 export type Lifecycle = z.infer<typeof Lifecycle>;
-export const CustomerType = z.enum(['consumer', 'business', 'reseller']);
+export const CustomerType = z.enum(CUSTOMER_TYPES);
 export type CustomerType = z.infer<typeof CustomerType>;
 
 export const Prediction = z.discriminatedUnion('status', [

@@ -1,6 +1,7 @@
 export * from './buyer';
 export * from './classes';
 export * from './common';
+export * from './dimensions';
 export * from './identity';
 export * from './money';
 export * from './order';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BuyerKey, EpochMs } from './common';
+import { TRACKED_DIMENSIONS } from './dimensions';
 
 /**
  * Invisible and direction-changing characters a tag name has no use for: a name made only of them
@@ -41,7 +42,7 @@ export type Note = z.infer<typeof Note>;
 export const ClassChange = z.object({
   id: z.number().int().optional(),
   buyerKey: BuyerKey,
-  dimension: z.enum(['segment', 'valueTier', 'lifecycle', 'loyalty']),
+  dimension: z.enum(TRACKED_DIMENSIONS),
   from: z.string().max(40),
   to: z.string().max(40),
   at: EpochMs,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BuyerAggregate, BuyerClasses } from '../model';
+import { type BuyerAggregate, type BuyerClasses, CLASS_DIMENSION_IDS } from '../model';
 import { fractionDigitsOptions, toMajor } from '../model/money';
 
 /**
@@ -11,17 +11,12 @@ import { fractionDigitsOptions, toMajor } from '../model/money';
 export const PLACEHOLDERS = ['name', 'lastItem', 'daysSince', 'orders', 'spend'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-const DIMENSION_VALUES = {
-  segment: true,
-  valueTier: true,
-  lifecycle: true,
-  loyalty: true,
-  customerType: true,
-  frequencyBand: true,
-  spendBand: true,
-  geography: true,
-} as const;
-export type ConditionDimension = keyof typeof DIMENSION_VALUES;
+/**
+ * Every class dimension of the registry, plus `geography`, whose scope (domestic, cross-border)
+ * a condition may test although it is not a class dimension.
+ */
+const CONDITION_DIMENSIONS = [...CLASS_DIMENSION_IDS, 'geography'] as const;
+export type ConditionDimension = (typeof CONDITION_DIMENSIONS)[number];
 
 /** Mirrors core/needs NEEDS (scoring does not import needs; a type test keeps them equal). */
 export const CONDITION_NEEDS = ['price', 'quality', 'function', 'service', 'special'] as const;
@@ -41,7 +36,7 @@ export interface ActionNeeds {
 export const ActionCondition = z.union([
   /** The class on `dimension` is one of `in` (`geography` compares its scope). */
   z.object({
-    dimension: z.enum(Object.keys(DIMENSION_VALUES) as [ConditionDimension, ...ConditionDimension[]]),
+    dimension: z.enum(CONDITION_DIMENSIONS),
     in: z.array(z.string().min(1).max(40)).min(1).max(40),
   }),
   z.object({ flag: z.enum(['keyAccount', 'priceSensitive', 'qualityOriented']) }),

@@ -1,13 +1,11 @@
-import type { BuyerClasses } from '../model';
+import { type BuyerClasses, TRACKED_DIMENSIONS, type TrackedDimension } from '../model';
 
-export type DiffDimension = 'segment' | 'valueTier' | 'lifecycle' | 'loyalty';
+export type DiffDimension = TrackedDimension;
 export interface ClassDiff {
   dimension: DiffDimension;
   from: string;
   to: string;
 }
-
-const DIMENSIONS: readonly DiffDimension[] = ['segment', 'valueTier', 'lifecycle', 'loyalty'];
 
 /**
  * The tracked dimensions whose class changed, for the class-change history. A first scoring
@@ -17,7 +15,8 @@ const DIMENSIONS: readonly DiffDimension[] = ['segment', 'valueTier', 'lifecycle
 export function diffClasses(prev: BuyerClasses | undefined, next: BuyerClasses): ClassDiff[] {
   if (!prev) return [];
   const out: ClassDiff[] = [];
-  for (const dimension of DIMENSIONS) {
+  // The registry's order: one rescoring's changes are recorded, and listed, in it.
+  for (const dimension of TRACKED_DIMENSIONS) {
     if (dimension === 'segment' && prev.scheme !== next.scheme) continue;
     const from = prev[dimension];
     const to = next[dimension];

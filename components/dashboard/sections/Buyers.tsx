@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BuyerFilters, BuyerSort } from '@/core/adminDtos';
 import { request } from '@/core/messaging';
+import { BUYER_FILTERS, CLASS_DIMENSIONS, SEGMENTS } from '@/core/model/dimensions';
 import { errorText } from '../../ui/errors';
 import { formatCount } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
 import { classLabel } from '../../ui/labels';
 import { BuyerTable } from '../BuyerTable';
-import { LIFECYCLE_VALUES, SEGMENT_VALUES, TIER_VALUES } from '../classValues';
 import type { SectionContext } from '../DashboardApp';
 import { useBuyerPages } from '../useBuyerPages';
 import { useRequest } from '../useRequest';
@@ -69,8 +69,9 @@ export function Buyers({ ctx }: { ctx: SectionContext }) {
   };
 
   const platforms = Object.keys(dist.data?.platforms ?? {}).sort();
+  // Both schemes' segments share one list: offer only those buyers are in.
   const present = new Set(dist.data?.segments.map((s) => s.segment));
-  const segments = SEGMENT_VALUES.filter((s) => present.has(s));
+  const segments = SEGMENTS.filter((s) => present.has(s));
   const total = pages.total;
 
   return (
@@ -110,42 +111,21 @@ export function Buyers({ ctx }: { ctx: SectionContext }) {
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect
-          label={t('dash.filters.tier')}
-          value={filters.tier}
-          onChange={(v) => setFilter('tier', v)}
-          testId="filter-tier"
-        >
-          {TIER_VALUES.map((v) => (
-            <option key={v} value={v}>
-              {classLabel(t, 'valueTier', v)}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          label={t('dash.filters.segment')}
-          value={filters.segment}
-          onChange={(v) => setFilter('segment', v)}
-          testId="filter-segment"
-        >
-          {segments.map((v) => (
-            <option key={v} value={v}>
-              {classLabel(t, 'segment', v)}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          label={t('dash.filters.lifecycle')}
-          value={filters.lifecycle}
-          onChange={(v) => setFilter('lifecycle', v)}
-          testId="filter-lifecycle"
-        >
-          {LIFECYCLE_VALUES.map((v) => (
-            <option key={v} value={v}>
-              {classLabel(t, 'lifecycle', v)}
-            </option>
-          ))}
-        </FilterSelect>
+        {BUYER_FILTERS.map(({ dimension, field }) => (
+          <FilterSelect
+            key={field}
+            label={t(`dash.filters.${field}`)}
+            value={filters[field]}
+            onChange={(v) => setFilter(field, v)}
+            testId={`filter-${field}`}
+          >
+            {(dimension === 'segment' ? segments : CLASS_DIMENSIONS[dimension].values).map((v) => (
+              <option key={v} value={v}>
+                {classLabel(t, dimension, v)}
+              </option>
+            ))}
+          </FilterSelect>
+        ))}
       </form>
       <div class="table-bar">
         <span class="table-bar__count" data-testid="buyer-total" aria-live="polite">

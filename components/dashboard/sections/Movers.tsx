@@ -1,20 +1,17 @@
 import { useState } from 'preact/hooks';
 import { request } from '@/core/messaging';
-import { SEGMENT_ORDER, TIER_ORDER } from '../../overlay/labels';
+import { rankOf, TRACKED_DIMENSIONS, type TrackedDimension } from '@/core/model/dimensions';
 import { formatAgo, formatCount } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
-import { classLabel } from '../../ui/labels';
+import { classLabel, dimensionLabel } from '../../ui/labels';
 import type { SectionContext } from '../DashboardApp';
 import { useRequest } from '../useRequest';
-
-type Dimension = 'segment' | 'valueTier' | 'lifecycle' | 'loyalty';
-const DIMENSIONS: readonly Dimension[] = ['segment', 'valueTier', 'lifecycle', 'loyalty'];
 
 /** Who changed class recently (Champions → At risk), newest first; one click opens the card. */
 export function Movers({ ctx }: { ctx: SectionContext }) {
   const { t, locale } = useI18n();
   const [days, setDays] = useState<7 | 30>(7);
-  const [dimension, setDimension] = useState<Dimension>('segment');
+  const [dimension, setDimension] = useState<TrackedDimension>('segment');
   const movers = useRequest(() => request('getMovers', { days, dimension }), ['buyers'], [days, dimension]);
   const now = Date.now();
   const list = movers.data;
@@ -42,11 +39,11 @@ export function Movers({ ctx }: { ctx: SectionContext }) {
           <select
             class="select"
             value={dimension}
-            onChange={(e) => setDimension(e.currentTarget.value as Dimension)}
+            onChange={(e) => setDimension(e.currentTarget.value as TrackedDimension)}
           >
-            {DIMENSIONS.map((d) => (
+            {TRACKED_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
-                {t(`cls.dim.${d}`)}
+                {dimensionLabel(t, d)}
               </option>
             ))}
           </select>
@@ -82,13 +79,7 @@ export function Movers({ ctx }: { ctx: SectionContext }) {
   );
 }
 
-/** Rough "better is higher" order per dimension, only to pick the arrow. */
-const ORDER: Record<string, readonly string[]> = {
-  segment: SEGMENT_ORDER,
-  valueTier: TIER_ORDER,
-  lifecycle: ['prospect', 'declining', 'new', 'growing', 'mature'],
-  loyalty: ['disloyal', 'average', 'fairly-loyal', 'loyal'],
-};
+/** The registry's worst-to-best order, only to pick the arrow. */
 function rank(dimension: string, value: string): number {
-  return ORDER[dimension]?.indexOf(value) ?? 0;
+  return rankOf(dimension, value) ?? 0;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '@/core/messaging';
+import { CLASS_DIMENSIONS } from '@/core/model/dimensions';
 import { BarChart } from '../../charts/BarChart';
 import { HeatGrid } from '../../charts/HeatGrid';
 import { ImportSummary } from '../../importExport/ImportSummary';
@@ -11,8 +12,9 @@ import { EmptyState } from '../EmptyState';
 import { LeftOutNotice } from '../LeftOutNotice';
 import { useRequest } from '../useRequest';
 
-const TIER_ORDER = ['high', 'medium', 'low', 'none'];
-const LIFECYCLE_ORDER = ['prospect', 'new', 'growing', 'mature', 'declining'];
+// Bars in the registry's display order.
+const TIER_ORDER = CLASS_DIMENSIONS.valueTier.values;
+const LIFECYCLE_ORDER = CLASS_DIMENSIONS.lifecycle.values;
 
 /** Overview cards and the charts a seller reads at a glance. */
 export function Overview({ ctx }: { ctx: SectionContext }) {

@@ -1,6 +1,9 @@
 import { defineMessages } from '../define';
 
-/** Class dimensions and their values beyond segment and tier (those live in badge.ts). */
+/**
+ * Class dimensions and their values beyond segment and tier (those live in badge.ts), keyed as
+ * core/model/dimensions says. The buyer card loads this catalogue too.
+ */
 export const classMessages = defineMessages(
   {
     'cls.dim.segment': 'Segment',

@@ -1,6 +1,7 @@
 import { resolveBuiltInSite } from '@/components/overlay/builtInSite';
 import { startOverlay } from '@/components/overlay/startOverlay';
 import { BUILT_IN_HOSTS } from '@/core/sites/hosts';
+import { matchesPattern } from '@/core/sites/matchPattern';
 import { qianniuAdapter } from '@/core/sites/qianniu';
 
 /* The overlay with only this site's adapter (see entrypoints/content/index.ts for why). */
@@ -10,7 +11,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay(ctx, () => resolveBuiltInSite(qianniuAdapter)).catch((e) =>
+    const readsThisPage = () => qianniuAdapter.matches.some((p) => matchesPattern(p, location.href));
+    void startOverlay(ctx, () => resolveBuiltInSite(qianniuAdapter, readsThisPage)).catch((e) =>
       console.warn('[Buyer Tiers] overlay not started:', e),
     );
   },

@@ -1,10 +1,21 @@
 import type { BuyerClasses, ClassChange, Order } from '@/core/model';
-import { type ClassDimension, DIMENSION_ORDERS, isClassDimension } from '@/core/model/dimensions';
+import { type ClassDimension, DIMENSION_ORDERS, isClassDimension, rankOf } from '@/core/model/dimensions';
 import { decimal, money, percent, shortDate } from '../overlay/format';
 import type { OverlayLocale } from '../overlay/i18n';
-import { direction } from '../overlay/labels';
 import { cardClassLabel, cardDimensionLabel } from './classLabels';
 import type { CardTranslate } from './i18n';
+
+/**
+ * ↗ or ↘ for a class change, by the registry's rank of each dimension (lifecycle and loyalty
+ * too, not only segment and tier); 0 when a value is unranked.
+ */
+function classDirection(dimension: string, from: string, to: string): -1 | 0 | 1 {
+  const a = rankOf(dimension, from) ?? -1;
+  const b = rankOf(dimension, to) ?? -1;
+  if (a < 0 || b < 0 || a === b) return 0;
+  return b > a ? 1 : -1;
+}
+
 import { reasonText } from './reasonText';
 
 interface Ctx {
@@ -167,7 +178,8 @@ export function HistorySection({ history, x }: { history: ClassChange[]; x: Ctx 
         {history.slice(0, 30).map((c, i) => (
           <li key={c.id ?? i}>
             {shortDate(c.at, x.locale)} · {cardDimensionLabel(x.t, c.dimension)}:{' '}
-            {cardClassLabel(x.t, c.dimension, c.from)} {direction(c.dimension, c.from, c.to) < 0 ? '↘' : '↗'}{' '}
+            {cardClassLabel(x.t, c.dimension, c.from)}{' '}
+            {classDirection(c.dimension, c.from, c.to) < 0 ? '↘' : '↗'}{' '}
             {cardClassLabel(x.t, c.dimension, c.to)}
           </li>
         ))}

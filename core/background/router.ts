@@ -32,10 +32,11 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
  * win, and which one answers would depend on the order of a list.
  */
 export function combineHandlers<P extends object[]>(...parts: P): UnionToIntersection<P[number]> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a message named like an Object method is a name like any other.
+  const out: Record<string, unknown> = Object.create(null);
   for (const part of parts) {
     for (const [name, handler] of Object.entries(part)) {
-      if (name in out) throw new Error(`Two handlers answer the message "${name}".`);
+      if (Object.hasOwn(out, name)) throw new Error(`Two handlers answer the message "${name}".`);
       out[name] = handler;
     }
   }

@@ -9,6 +9,11 @@ export type FieldCounts = Record<string, Record<string, number>>;
 /** Bounds on what one site's record may hold, so a page cannot grow it without end. */
 export const FIELD_LIMITS = { fields: 40, strategiesPerField: 16, idLength: 300 } as const;
 
+/** Names come from pages: one that would set an object's prototype is never used as a key. */
+function usableName(name: string): boolean {
+  return name !== '__proto__';
+}
+
 /**
  * Adds `incoming` to `kept`. Strategy order is the kept record's, new strategies join at the end
  * (NO_MATCH stays last); counts saturate rather than overflow; past the limits new names are
@@ -16,11 +21,13 @@ export const FIELD_LIMITS = { fields: 40, strategiesPerField: 16, idLength: 300 
  */
 export function mergeFieldCounts(kept: FieldCounts | undefined, incoming: FieldCounts): FieldCounts {
   const out: FieldCounts = {};
-  for (const [field, byId] of Object.entries(kept ?? {})) out[field] = { ...byId };
+  for (const [field, byId] of Object.entries(kept ?? {})) if (usableName(field)) out[field] = { ...byId };
   for (const [field, byId] of Object.entries(incoming)) {
-    if (!out[field] && Object.keys(out).length >= FIELD_LIMITS.fields) continue;
-    const merged = out[field] ?? {};
-    const none = merged[NO_MATCH];
+    if (!usableName(field)) continue;
+    const known = Object.hasOwn(out, field);
+    if (!known && Object.keys(out).length >= FIELD_LIMITS.fields) continue;
+    const merged = known ? out[field] : {};
+    const none = Object.hasOwn(merged, NO_MATCH) ? merged[NO_MATCH] : undefined;
     delete merged[NO_MATCH];
     let total = none ?? 0;
     for (const [id, hits] of Object.entries(byId)) {
@@ -28,8 +35,10 @@ export function mergeFieldCounts(kept: FieldCounts | undefined, incoming: FieldC
         total += hits;
         continue;
       }
-      if (!(id in merged) && Object.keys(merged).length >= FIELD_LIMITS.strategiesPerField) continue;
-      merged[id] = Math.min(Number.MAX_SAFE_INTEGER, (merged[id] ?? 0) + hits);
+      if (!usableName(id)) continue;
+      const had = Object.hasOwn(merged, id);
+      if (!had && Object.keys(merged).length >= FIELD_LIMITS.strategiesPerField) continue;
+      merged[id] = Math.min(Number.MAX_SAFE_INTEGER, (had ? merged[id] : 0) + hits);
     }
     if (total > 0 || none !== undefined) merged[NO_MATCH] = Math.min(Number.MAX_SAFE_INTEGER, total);
     out[field] = merged;

@@ -14,6 +14,17 @@ function keyed(o: unknown): o is Keyed {
   return typeof r?.key === 'string' && typeof r.buyerKey === 'string' && typeof r.platform === 'string';
 }
 
+/** Where a chain of links ends (links never form a cycle: a key is linked only to another). */
+function finalKey(links: Readonly<Record<string, string>>, key: string): string {
+  const seen = new Set<string>();
+  let k = key;
+  while (Object.hasOwn(links, k) && !seen.has(k)) {
+    seen.add(k);
+    k = links[k];
+  }
+  return k;
+}
+
 export interface RelinkedBatch {
   orders: unknown[];
   /** Every link of the import so far: file buyer key → stored buyer key. */
@@ -46,8 +57,10 @@ export async function relinkBatch(
   candidates.forEach((o, i) => {
     const s = stored[i];
     if (!s || s.importId === importId || links[o.buyerKey]) return;
-    const to = links[s.buyerKey] ?? s.buyerKey;
+    const to = finalKey(links, s.buyerKey);
     if (to === o.buyerKey) return;
+    // Links already pointing at the file's key now lead on to the stored one: one buyer, one key.
+    for (const [from, into] of Object.entries(links)) if (into === o.buyerKey) links[from] = to;
     links[o.buyerKey] = to;
     fresh.push(o.buyerKey);
   });

@@ -100,6 +100,14 @@ describe('Amazon Seller Central', () => {
 });
 
 describe('Etsy', () => {
+  it('pages the adapter does not read get no overlay, even with order markup on them', async () => {
+    // The Etsy script is injected on every www.etsy.com/your/ page (a rule may cover any of them).
+    const page = await open('etsy', 'sold-orders.html', 'https://www.etsy.com/your/shops/me/tools/listings');
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('buyer-tiers-mini, buyer-tiers-badge').count()).toBe(0);
+    await page.close();
+  });
+
   it('sold orders: every row badged, orders in several currencies captured', async () => {
     const page = await open(
       'etsy',

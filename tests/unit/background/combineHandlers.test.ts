@@ -11,6 +11,8 @@ describe('the background’s handler map', () => {
     const b = { createTag: async () => ({}), listTags: async () => [] };
     expect(() => combineHandlers(a, b)).toThrow('Two handlers answer the message "listTags".');
     expect(Object.keys(combineHandlers(a, { createTag: b.createTag }))).toEqual(['listTags', 'createTag']);
+    // A name Object.prototype also has is a name like any other, not a clash.
+    expect(Object.keys(combineHandlers({ toString: async () => '' }))).toEqual(['toString']);
   });
 
   it('answers every message of the protocol exactly once', () => {

@@ -97,6 +97,23 @@ describe('buyers joined by an order both files contain', () => {
     expect(keys).toEqual(['etsy:1000', 'etsy:1001', 'etsy:1002', 'etsy:1003', 'etsy:1004']);
   });
 
+  it('follows a chain of links: a handle joined to a key that is itself joined later ends at one buyer', async () => {
+    const { db, call } = await setup();
+    await importBatches(call, [[etsy('4001', 'ivy', 'x', 2)]]);
+    await importBatches(call, [[etsy('4002', 'ivy_shop', 'x', 3)]]);
+    // One Orders file: 51 shares an order with ivy_shop, later ivy_shop shares one with ivy.
+    const rec = await importBatches(call, [
+      [etsy('4002', '51', 'x', 3), etsy('4003', '51', 'x', 4)],
+      [etsy('4001', 'ivy_shop', 'x', 2)],
+      [etsy('4005', '51', 'x', 9)],
+    ]);
+    expect(rec.record?.buyerLinks).toEqual({ 'etsy:51': 'etsy:ivy', 'etsy:ivy_shop': 'etsy:ivy' });
+    const keys = (await db.orders.where('buyerKey').equals('etsy:ivy').primaryKeys()).sort();
+    expect(keys).toEqual(['etsy:4001', 'etsy:4003', 'etsy:4005']);
+    // Order 4002 was stored by the earlier import under ivy_shop and stays there.
+    expect((await db.orders.get('etsy:4002'))?.buyerKey).toBe('etsy:ivy_shop');
+  });
+
   it('keeps two handles apart when no order proves them one buyer, and other platforms alone', async () => {
     const { db, call } = await setup();
     await importBatches(call, [[etsy('2001', 'ann', 'x', 3)]]);

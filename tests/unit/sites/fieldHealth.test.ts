@@ -62,6 +62,14 @@ describe('mergeFieldCounts', () => {
     expect(kept.name.a).toBe(2);
   });
 
+  it('treats names from pages as plain names: constructor counts, __proto__ is ignored', () => {
+    const incoming = JSON.parse('{"constructor":{"toString":2},"__proto__":{"x":1},"name":{"a":1}}');
+    const merged = mergeFieldCounts({ constructor: { toString: 1 } }, incoming);
+    expect(merged.constructor).toEqual({ toString: 3 });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged).sort()).toEqual(['constructor', 'name']);
+  });
+
   it('drops new names past the limits, never old ones', () => {
     const many = Object.fromEntries(
       Array.from({ length: FIELD_LIMITS.fields }, (_, i) => [`f${i}`, { s: 1 }]),

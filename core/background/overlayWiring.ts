@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { OPEN_CARD_MESSAGE } from '../messaging';
-import { CustomRule } from '../sites/customRule';
 import type { BuyerTiersDB } from '../store';
+import { validSiteRules } from '../store/siteRuleData';
 import { browserTeachPlatform, syncRuleScripts } from './ruleScripts';
 
 const TEACH_MENU_ID = 'bt-teach-page';
@@ -41,12 +41,6 @@ export function startOverlayWiring(db: Promise<BuyerTiersDB>): void {
   });
 
   void db
-    .then(async (d) => {
-      const rules = (await d.siteRules.toArray()).flatMap((r) => {
-        const parsed = CustomRule.safeParse(r);
-        return parsed.success ? [parsed.data] : [];
-      });
-      await syncRuleScripts(rules, platform);
-    })
+    .then(async (d) => syncRuleScripts(await validSiteRules(d), platform))
     .catch((e) => console.warn('[Buyer Tiers] could not sync teach-mode scripts:', e));
 }

@@ -88,8 +88,14 @@ describe('import rules', () => {
 /** A Dexie table or transaction reached through a database handle (`db.orders.where…`). */
 const TABLES =
   'orders|buyers|tags|buyerTags|notes|classChanges|imports|meta|siteRules|selectorHealth|importRejects|importUndo|needs';
+const DEXIE_CALL =
+  'where|get|put|add|bulk\\w+|toArray|count|delete|clear|update|orderBy|toCollection|each|primaryKeys|modify|filter';
 const TABLE_USE = new RegExp(
-  `\\b(?:db|this\\.db|deps\\.db)\\s*\\.\\s*(?:(?:${TABLES})\\b|transaction\\s*\\()`,
+  [
+    `\\b(?:db|this\\.db|deps\\.db)\\s*\\.\\s*(?:(?:${TABLES})\\b|transaction\\s*\\()`,
+    // Short handle names (`.then((d) => d.siteRules.toArray())`) count when a Dexie call follows.
+    `\\b(?:d|tx|database)\\.(?:${TABLES})\\.(?:${DEXIE_CALL})\\(`,
+  ].join('|'),
   'g',
 );
 

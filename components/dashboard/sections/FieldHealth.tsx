@@ -1,7 +1,15 @@
 import type { SelectorHealthDto } from '@/core/adminDtos';
 import { fieldReports } from '@/core/sites/fieldHealth';
+import type { MessageKey, Translate } from '../../i18n';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
+
+/** A field as the seller reads it ("Order number"); a field without a label shows its id. */
+function fieldLabel(t: Translate, field: string): string {
+  const key = `dash.sites.field.${field}` as MessageKey;
+  const text = t(key);
+  return text === key ? field : text;
+}
 
 /**
  * One site's fields and which of their reading methods matched, from the pages' strategy
@@ -53,7 +61,7 @@ export function FieldHealth({ health, siteLabel }: { health: SelectorHealthDto; 
               data-state={r.state}
               class={r.state === 'fallback' ? 'row--warn' : r.state === 'missing' ? 'muted' : ''}
             >
-              <td>{r.field}</td>
+              <td title={r.field}>{fieldLabel(t, r.field)}</td>
               <td>{t(`dash.sites.state.${r.state}`)}</td>
               <td class="num">{formatCount(r.first, locale)}</td>
               <td class="num">{formatCount(r.fallback, locale)}</td>

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dashboardMessages } from '../../../components/i18n/messages/dashboard';
 import { FieldCountsSchema } from '../../../core/sites/fieldCountsSchema';
 import { FIELD_LIMITS, fieldReports, healthUrl, mergeFieldCounts } from '../../../core/sites/fieldHealth';
 import { selectorHealth } from '../../../core/sites/health';
@@ -135,5 +136,22 @@ describe('an older layout shows as a fallback in use', () => {
     );
     expect(fieldReports(current.strategies).filter((r) => r.state === 'fallback')).toEqual([]);
     expect(fieldReports(older.strategies).some((r) => r.state === 'fallback')).toBe(true);
+  });
+});
+
+describe('field names in the dashboard', () => {
+  it('every field an adapter reads has a label in English and Chinese', () => {
+    const dir = join(__dirname, '../../../core/sites');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const fields = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/readWith\(\s*'([a-zA-Z]+)'/g)].map((m) => m[1]),
+      ),
+    );
+    expect(fields.size).toBeGreaterThan(20);
+    const en: Record<string, string> = dashboardMessages.en;
+    const zh: Record<string, string> = dashboardMessages.zh_CN;
+    const missing = [...fields].filter((f) => !en[`dash.sites.field.${f}`] || !zh[`dash.sites.field.${f}`]);
+    expect(missing).toEqual([]);
   });
 });

@@ -211,9 +211,18 @@ interface Responses {
 
 export type ResponseOf<K extends MessageName> = Responses[K];
 
+/**
+ * Background → tab messages, in the same protocol map: the background sends them with a tab id
+ * and the tab's content script answers (the router serves only the requests above).
+ */
+export interface TabMessages {
+  /** The open-buyer-card keyboard command: open the card of the buyer this tab shows. */
+  openBuyerCard(data: Record<string, never>): void;
+}
+
 export type ProtocolMap = {
   [K in MessageName]: (data: RequestData<K>) => Result<Responses[K]>;
-};
+} & TabMessages;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
@@ -232,9 +241,6 @@ export async function request<K extends MessageName>(name: K, data: RequestData<
   if (!res.ok) throw new MessageFailure(res.error);
   return res.value;
 }
-
-/** Background → tab notification (outside the request protocol): open the current chat's buyer card. */
-export const OPEN_CARD_MESSAGE = 'bt:open-card';
 
 /** Storage key the background bumps after writes, so every open tab and page can refresh. */
 export const CHANGE_SIGNAL_KEY = 'bt:changes';

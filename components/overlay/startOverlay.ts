@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CHANGE_SIGNAL_KEY, type ChangeSignal, OPEN_CARD_MESSAGE, request } from '@/core/messaging';
+import { CHANGE_SIGNAL_KEY, type ChangeSignal, onMessage, request } from '@/core/messaging';
 import { BadgeStore } from './badgeStore';
 import { startOrderCapture } from './capture';
 import { createCardController } from './cardController';
@@ -162,11 +162,14 @@ export async function startOverlay(
     },
     { capture: true },
   );
-  const onRuntime = (msg: unknown, sender: { id?: string }) => {
-    if (sender.id === browser.runtime.id && (msg as { type?: unknown } | null)?.type === OPEN_CARD_MESSAGE) {
-      openCurrent();
-    }
-  };
-  browser.runtime.onMessage.addListener(onRuntime);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onRuntime));
+  // The background's keyboard command, through the protocol map. One listener per script world:
+  // should another overlay already listen here, that one answers and this one goes without.
+  try {
+    const stop = onMessage('openBuyerCard', ({ sender }) => {
+      if (sender.id === browser.runtime.id) openCurrent();
+    });
+    ctx.onInvalidated(stop);
+  } catch (e) {
+    console.warn('[Buyer Tiers] open-card command:', e);
+  }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { OPEN_CARD_MESSAGE } from '../messaging';
+import { sendMessage } from '../messaging';
 import type { BuyerTiersDB } from '../store';
 import { validSiteRules } from '../store/siteRuleData';
 import { browserTeachPlatform, syncRuleScripts } from './ruleScripts';
@@ -36,7 +36,8 @@ export function startOverlayWiring(db: Promise<BuyerTiersDB>): void {
     if (command !== 'open-buyer-card') return;
     void (async () => {
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (id !== undefined) await browser.tabs.sendMessage(id, { type: OPEN_CARD_MESSAGE }).catch(() => {});
+      // A tab without our content script has no listener: nothing to open there.
+      if (id !== undefined) await sendMessage('openBuyerCard', {}, id).catch(() => {});
     })();
   });
 

@@ -197,6 +197,7 @@ export const REQUESTS = {
   listSiteRules: { from: 'page', data: z.object({}) },
   deleteSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
   getSelectorHealth: { from: 'page', data: z.object({}) },
+  resetSelectorHealth: { from: 'page', data: z.object({ site: z.string().min(1).max(100) }) },
   // — site-rule files (core/background/siteRuleHandlers.ts) —
   exportSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
   /** The file's parsed JSON; checked by checkSiteRuleFile, which names the first bad field. */

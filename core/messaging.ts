@@ -186,6 +186,7 @@ interface Responses {
   listSiteRules: Admin.SiteRuleDto[];
   deleteSiteRule: { deleted: string };
   getSelectorHealth: Admin.SelectorHealthDto[];
+  resetSelectorHealth: { reset: boolean };
   exportSiteRule: import('./sites/ruleFile').SiteRuleFile;
   importSiteRule: Admin.SiteRuleImportDto;
   getSiteRule: CustomRule | null;

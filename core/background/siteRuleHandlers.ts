@@ -8,13 +8,18 @@ import { CustomRule } from '../sites/customRule';
 import { adapterForUrl } from '../sites/registry';
 import { checkSiteRuleFile, type RuleFileProblem, siteRuleFileOf } from '../sites/ruleFile';
 import { type SiteRuleRow, siteRuleForOrigin, unusedRuleId } from '../store';
-import { listSelectorHealth } from '../store/health';
+import { clearSelectorHealth, listSelectorHealth } from '../store/health';
 import { putSiteRule, siteRulesByOrigin, validSiteRule } from '../store/siteRuleData';
 import type { ServiceDeps } from './context';
 import { HandlerError, type Handlers } from './router';
 import { browserTeachPlatform, type TeachPlatform } from './ruleScripts';
 
-export type SiteRuleHandlerName = 'listSiteRules' | 'getSelectorHealth' | 'exportSiteRule' | 'importSiteRule';
+export type SiteRuleHandlerName =
+  | 'listSiteRules'
+  | 'getSelectorHealth'
+  | 'resetSelectorHealth'
+  | 'exportSiteRule'
+  | 'importSiteRule';
 
 /** Everything but id and origin, as `field: value` pairs, so any rule shape can be listed. */
 function summaryOf(rule: SiteRuleRow): string {
@@ -61,6 +66,12 @@ export function createSiteRuleHandlers(
 
     async getSelectorHealth() {
       return listSelectorHealth(db);
+    },
+
+    async resetSelectorHealth({ site }) {
+      const reset = await clearSelectorHealth(db, site);
+      deps.signal({ buyerKeys: [], kinds: ['settings'] });
+      return { reset };
     },
 
     async exportSiteRule({ id }) {

@@ -58,3 +58,15 @@ export async function recordFieldStrategies(
 export async function listSelectorHealth(db: BuyerTiersDB): Promise<SelectorHealthRow[]> {
   return db.selectorHealth.orderBy('site').toArray();
 }
+
+/**
+ * Forgets one site's health counts (hits, misses, field strategies): after a site was fixed (an
+ * update, an imported rule) the seller starts counting afresh instead of reading old drift.
+ */
+export async function clearSelectorHealth(db: BuyerTiersDB, site: string): Promise<boolean> {
+  return db.transaction('rw', db.selectorHealth, async () => {
+    const had = (await db.selectorHealth.get(site)) !== undefined;
+    await db.selectorHealth.delete(site);
+    return had;
+  });
+}

@@ -63,6 +63,11 @@ describe('selector health per field', () => {
     await drifting.waitFor();
     expect(await drifting.textContent()).toContain('Older layout in use');
     expect(await table.locator('summary').textContent()).toContain('WhatsApp');
+
+    // After a fix the seller starts counting afresh: the site's counts are gone, others stay.
+    await table.locator('[data-testid="field-health-reset"]').click();
+    await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(0);
+    expect(await healthOf('whatsapp')).toBeUndefined();
     await dash.close();
   });
 

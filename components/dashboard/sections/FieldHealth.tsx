@@ -16,7 +16,16 @@ function fieldLabel(t: Translate, field: string): string {
  * reports: an "Older layout in use" row is the early warning that the site is changing its
  * markup. Hovering a method cell lists every method that matched, with counts.
  */
-export function FieldHealth({ health, siteLabel }: { health: SelectorHealthDto; siteLabel: string }) {
+export function FieldHealth({
+  health,
+  siteLabel,
+  onReset,
+}: {
+  health: SelectorHealthDto;
+  siteLabel: string;
+  /** Forgets this site's counts (the parent asks the background and reloads). */
+  onReset: () => void;
+}) {
   const { t, locale } = useI18n();
   const reports = fieldReports(health.fields);
   if (reports.length === 0) return null;
@@ -73,6 +82,12 @@ export function FieldHealth({ health, siteLabel }: { health: SelectorHealthDto; 
           ))}
         </tbody>
       </table>
+      <p class="muted">
+        {t('dash.sites.resetHealthHow', { site: siteLabel })}{' '}
+        <button type="button" class="btn btn--small" data-testid="field-health-reset" onClick={onReset}>
+          {t('dash.sites.resetHealth')}
+        </button>
+      </p>
     </details>
   );
 }

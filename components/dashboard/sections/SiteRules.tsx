@@ -143,13 +143,17 @@ export function SiteRules({ ctx, settings }: { ctx: SectionContext; settings: Se
             </tbody>
           </table>
         )}
-        {health.data?.map((h) => (
-          <FieldHealth
-            key={h.site}
-            health={h}
-            siteLabel={ADAPTERS.find((a) => a.platform === h.site)?.label ?? h.site}
-          />
-        ))}
+        {health.data?.map((h) => {
+          const siteLabel = ADAPTERS.find((a) => a.platform === h.site)?.label ?? h.site;
+          const reset = () =>
+            request('resetSelectorHealth', { site: h.site })
+              .then(() => {
+                ctx.notify({ text: t('dash.sites.resetDone', { site: siteLabel }), kind: 'info' });
+                health.reload();
+              })
+              .catch(fail);
+          return <FieldHealth key={h.site} health={h} siteLabel={siteLabel} onReset={reset} />;
+        })}
       </section>
     </div>
   );

@@ -177,6 +177,10 @@ export const dashboardMessages = defineMessages(
     'dash.sites.field.status': 'Order status',
     'dash.sites.field.threadBuyer': 'Buyer of the message thread',
     'dash.sites.fieldsAt': 'Last report {when}',
+    'dash.sites.resetHealth': 'Start counting afresh',
+    'dash.sites.resetHealthHow':
+      'After {site} was fixed (an update, an imported rule), forget these counts so the table shows only what pages report from now on.',
+    'dash.sites.resetDone': 'Counts for {site} cleared.',
     // Restore-plan rows for the sections backup format v2 added (the v1 rows are in importExport.ts).
     'io.plan.t.siteRules': 'Taught pages',
     'io.plan.t.selectorHealth': 'Selector health',
@@ -386,6 +390,10 @@ export const dashboardMessages = defineMessages(
     'dash.sites.field.status': '订单状态',
     'dash.sites.field.threadBuyer': '消息会话的买家',
     'dash.sites.fieldsAt': '最近报告 {when}',
+    'dash.sites.resetHealth': '重新开始统计',
+    'dash.sites.resetHealthHow':
+      '{site} 修复之后（更新或导入规则），清除这些统计，表格只显示此后页面报告的情况。',
+    'dash.sites.resetDone': '已清除 {site} 的统计。',
     'io.plan.t.siteRules': '已教学的页面',
     'io.plan.t.selectorHealth': '选择器健康度',
     'io.plan.t.needs': '聊天需求',

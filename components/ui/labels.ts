@@ -2,10 +2,11 @@ import { isClassDimension, labelsOf } from '@/core/model/dimensions';
 import type { MessageKey, Translate } from '../i18n';
 
 /**
- * The translation of a key the registry builds, or undefined: registry keys are plain strings
- * (core cannot see the catalogues' types); tests/unit/model checks every one exists.
+ * The translation of a key built at run time (the registry's class keys, selector-health field
+ * names), or undefined: such keys are plain strings the catalogues' types cannot check; tests
+ * (tests/unit/model, tests/unit/sites/fieldHealth) check every one exists.
  */
-function translated(t: Translate, key: string): string | undefined {
+export function translated(t: Translate, key: string): string | undefined {
   const text = t(key as MessageKey);
   return text === key ? undefined : text;
 }

@@ -7,8 +7,18 @@ import type { BuyerTiersDB, SelectorHealthRow } from './db';
  * tabs of the same site reporting at once must not lose each other's counts.
  */
 
-function emptyRow(site: string): SelectorHealthRow {
-  return { site, misses: 0, hits: 0 };
+/** Reads `site`'s row (empty when new), lets `change` update it, writes it back, in one transaction. */
+async function updateSiteRow<T>(
+  db: BuyerTiersDB,
+  site: string,
+  change: (row: SelectorHealthRow) => T,
+): Promise<T> {
+  return db.transaction('rw', db.selectorHealth, async () => {
+    const row = (await db.selectorHealth.get(site)) ?? { site, misses: 0, hits: 0 };
+    const result = change(row);
+    await db.selectorHealth.put(row);
+    return result;
+  });
 }
 
 /**
@@ -22,15 +32,13 @@ export async function recordSelectorCheck(
   url: string,
   now: number,
 ): Promise<{ misses: number }> {
-  return db.transaction('rw', db.selectorHealth, async () => {
-    const row = (await db.selectorHealth.get(site)) ?? emptyRow(site);
+  return updateSiteRow(db, site, (row) => {
     if (found) row.hits++;
     else {
       row.misses++;
       row.lastMissAt = now;
       row.lastMissUrl = healthUrl(url);
     }
-    await db.selectorHealth.put(row);
     return { misses: row.misses };
   });
 }
@@ -45,12 +53,11 @@ export async function recordFieldStrategies(
   fields: FieldCounts,
   now: number,
 ): Promise<{ fields: number }> {
-  return db.transaction('rw', db.selectorHealth, async () => {
-    const row = (await db.selectorHealth.get(site)) ?? emptyRow(site);
-    row.fields = mergeFieldCounts(row.fields, fields);
+  return updateSiteRow(db, site, (row) => {
+    const merged = mergeFieldCounts(row.fields, fields);
+    row.fields = merged;
     row.fieldsAt = now;
-    await db.selectorHealth.put(row);
-    return { fields: Object.keys(row.fields).length };
+    return { fields: Object.keys(merged).length };
   });
 }
 

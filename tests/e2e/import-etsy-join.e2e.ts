@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuyerPageDto } from '../../core/adminDtos';
 import { askPage } from './import-helpers';
+import { startDashboardImport } from './support/consistency';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
 
 const dir = mkdtempSync(join(tmpdir(), 'bt-etsy-'));
@@ -27,13 +28,7 @@ const ORDERS = [
 ];
 
 async function importFile(page: Page, path: string): Promise<void> {
-  await page
-    .locator('[data-testid="io-file"]:not([disabled])')
-    .waitFor({ state: 'attached', timeout: 30_000 });
-  await page.setInputFiles('[data-testid="io-file"]', path);
-  await page.locator('[data-testid="io-scan"]').waitFor({ timeout: 30_000 });
-  await page.locator('[data-testid="io-start"]:not([disabled])').waitFor({ timeout: 30_000 });
-  await page.click('[data-testid="io-start"]');
+  await startDashboardImport(page, path);
   await page.locator('[data-testid="io-summary"]').waitFor({ timeout: 60_000 });
 }
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
-import { ask, extensionPage, type PageChrome } from './support/overlay';
+import { ask, extensionPage, openFixturePage, type PageChrome } from './support/overlay';
 
 /*
  * Site-rule files between two browsers: a rule made in one profile is exported from its
@@ -171,14 +171,7 @@ describe('site-rule files', () => {
   });
   it('a built-in site’s own script loads the rule reader only when the site has a rule', async () => {
     const { ext } = await launch();
-    const html = readFileSync('tests/fixtures/sites/whatsapp/chat-open.html', 'utf8');
-    await ext.context.route('https://web.whatsapp.com/**', (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.fulfill({ status: 404, body: '' }),
-    );
-    const chat = await ext.context.newPage();
-    await chat.goto('https://web.whatsapp.com/');
+    const chat = await openFixturePage(ext, 'whatsapp', 'chat-open.html', 'https://web.whatsapp.com/');
     const badge = chat.locator('buyer-tiers-badge [data-testid="bt-badge"]');
     await expect
       .poll(() => badge.getAttribute('data-buyer-key'), { timeout: 15_000 })

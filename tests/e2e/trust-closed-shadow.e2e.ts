@@ -5,11 +5,11 @@
  * script dispatches opens nothing. (The demo build keeps roots open for the other tests.)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
+import { openFixturePage } from './support/overlay';
 
 const STORE_DIR = resolve(process.cwd(), '.output/e2e-store/chrome-mv3');
 let ext: ExtensionSession;
@@ -26,17 +26,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function openWhatsApp(): Promise<Page> {
-  const html = readFileSync('tests/fixtures/sites/whatsapp/chat-open.html', 'utf8');
-  const page = await ext.context.newPage();
-  await page.route('https://web.whatsapp.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
-  await page.goto('https://web.whatsapp.com/');
-  return page;
-}
+const openWhatsApp = () => openFixturePage(ext, 'whatsapp', 'chat-open.html', 'https://web.whatsapp.com/');
 
 /** What the page's own scripts see of our hosts: how many, and whether any root is reachable. */
 function pageView(page: Page, selector: string) {

@@ -1,14 +1,13 @@
 import type { SelectorHealthDto } from '@/core/adminDtos';
 import { fieldReports } from '@/core/sites/fieldHealth';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { useI18n } from '../../ui/i18nContext';
+import { translated } from '../../ui/labels';
 
 /** A field as the seller reads it ("Order number"); a field without a label shows its id. */
 function fieldLabel(t: Translate, field: string): string {
-  const key = `dash.sites.field.${field}` as MessageKey;
-  const text = t(key);
-  return text === key ? field : text;
+  return translated(t, `dash.sites.field.${field}`) ?? field;
 }
 
 /**

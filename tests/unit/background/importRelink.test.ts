@@ -1,47 +1,30 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '@/core/background/handlers';
 import { createRescorer } from '@/core/background/rescorer';
-import { dispatch } from '@/core/background/router';
-import type { SenderEnv } from '@/core/background/sender';
 import type { ImportBatchDto } from '@/core/importExportDtos';
-import type { MessageName } from '@/core/messaging';
 import { defaultSettings, type ImportRecord, type Order } from '@/core/model';
-import { BuyerTiersDB, saveSettings } from '@/core/store';
+import { saveSettings } from '@/core/store';
+import { testBackgrounds } from '../../support/background';
 import { makeOrder } from '../../support/orders';
 
 /*
  * Etsy's Orders file keys a buyer by Buyer User ID, its Order Items file by username: importing
  * both must give one buyer. The order both files contain proves the two handles are one buyer.
  */
-const PAGE = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html' };
-const env: SenderEnv = {
-  extensionId: 'ext-id',
-  extensionBaseUrl: 'chrome-extension://ext-id/',
-  platformForUrl: async () => undefined,
-};
 const SOURCE = { headHash: 'ab', encoding: 'utf-8', batchSize: 2, timeZone: 'Europe/London', options: {} };
+const NOW = Date.UTC(2026, 5, 1);
+const shops = testBackgrounds('relink');
 
-const dbs: BuyerTiersDB[] = [];
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of dbs.splice(0)) await db.delete();
 });
 
 async function setup() {
-  const db = new BuyerTiersDB(`relink-${Math.random()}`);
-  dbs.push(db);
+  const db = shops.database();
   await saveSettings(db, { ...defaultSettings('en'), shopCurrency: 'GBP', timeZone: 'Europe/London' });
-  const now = () => Date.UTC(2026, 5, 1);
-  const rescorer = createRescorer({ db, now, browserLanguage: 'en' });
+  const rescorer = createRescorer({ db, now: () => NOW, browserLanguage: 'en' });
   // Classification is not under test: the rescore an import owes would outlive the test database.
   vi.spyOn(rescorer, 'full').mockImplementation((async () => {}) as never);
-  const handlers = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
-  const call = async <T>(name: MessageName, data: unknown): Promise<T> => {
-    const res = await dispatch(name, data, PAGE, env, handlers);
-    if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-    return res.value as T;
-  };
-  return { db, call };
+  return shops.background(db, { now: NOW, rescorer });
 }
 
 const etsy = (orderId: string, buyer: string, importId: string, day: number): Order =>

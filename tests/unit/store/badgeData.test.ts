@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClassChange } from '@/core/model';
-import { BuyerTiersDB, writeOrders } from '@/core/store';
+import { writeOrders } from '@/core/store';
 import { buyerKeysOfOrders, recentSegmentChanges } from '@/core/store/badgeData';
+import { testBackgrounds } from '../../support/background';
 import { CNY_CTX, makeOrder } from '../../support/orders';
 
 const NOW = 1_800_000_000_000;
 const SINCE = NOW - 1_000_000;
-const dbs: BuyerTiersDB[] = [];
-function freshDb() {
-  const db = new BuyerTiersDB(`badgeData-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const shops = testBackgrounds('badgeData');
+const freshDb = () => shops.database();
 
 const change = (
   buyerKey: string,

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_MATCH } from '@/core/sites/strategy';
-import { BuyerTiersDB } from '@/core/store';
 import { listSelectorHealth, recordFieldStrategies, recordSelectorCheck } from '@/core/store/health';
+import { testBackgrounds } from '../../support/background';
 
-const dbs: BuyerTiersDB[] = [];
-function freshDb() {
-  const db = new BuyerTiersDB(`health-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const shops = testBackgrounds('health');
+const freshDb = () => shops.database();
 
 describe('selector health store', () => {
   it('counts hits and misses per site, keeping only the origin and path of a miss', async () => {

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyChatDay, defaultLexicon, emptyNeedsRecord } from '@/core/needs';
-import { BuyerTiersDB } from '@/core/store';
 import { changeNeeds, clearLexicon, loadLexicon, loadNeeds, storeLexicon } from '@/core/store/needs';
+import { testBackgrounds } from '../../support/background';
 
 const T0 = Date.UTC(2024, 5, 1);
 const DAY = Math.floor(T0 / 86_400_000);
-const dbs: BuyerTiersDB[] = [];
-function freshDb() {
-  const db = new BuyerTiersDB(`needs-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const shops = testBackgrounds('needs');
+const freshDb = () => shops.database();
 
 describe('the lexicon', () => {
   it('defaults, stores a valid one, refuses an invalid one, and resets', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BuyerTiersDB, seeBuyer, writeOrders } from '@/core/store';
+import { describe, expect, it } from 'vitest';
+import { seeBuyer, writeOrders } from '@/core/store';
 import {
   clearRescoreOwed,
   markRescoreOwed,
@@ -9,18 +9,12 @@ import {
   recordRescoreOwed,
   writeRescoredBuyers,
 } from '@/core/store/rescoreData';
+import { testBackgrounds } from '../../support/background';
 import { CNY_CTX, makeOrder } from '../../support/orders';
 
 const T0 = Date.UTC(2024, 5, 1);
-const dbs: BuyerTiersDB[] = [];
-function freshDb() {
-  const db = new BuyerTiersDB(`rescoreData-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const shops = testBackgrounds('rescoreData');
+const freshDb = () => shops.database();
 
 describe('the owed-rescore marker', () => {
   it('is absent until recorded, keeps its first time and any rebuild, and clears', async () => {

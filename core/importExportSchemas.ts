@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { EXPORT_COLUMNS } from './export/buyers';
 import { MappingSpec } from './import/mapping';
-import { BuyerKey, ImportRecord, RejectedRow } from './model';
+import { RunOptions } from './import/runOptions';
+import type { RequestSpec } from './messageSchemas';
+import { BuyerKey, ImportRecord, Order, RejectedRow } from './model';
 
 const ImportId = z.string().min(1).max(100);
 const Short = z.string().max(64).optional();
@@ -45,7 +47,8 @@ export const IMPORT_EXPORT_REQUESTS = {
       fileName: z.string().max(300),
       totalBytes: z.number().int().nonnegative(),
       preset: z.string().min(1).max(100),
-      source: ImportRecord.shape.source.unwrap(),
+      // The read options are checked field by field here; the stored record keeps them as written.
+      source: ImportRecord.shape.source.unwrap().extend({ options: RunOptions }),
     }),
   },
   importBatch: {
@@ -53,7 +56,7 @@ export const IMPORT_EXPORT_REQUESTS = {
     data: z.object({
       importId: ImportId,
       batchNo: z.number().int().positive(),
-      orders: z.array(z.unknown()).max(10_000),
+      orders: z.array(Order).max(10_000),
       rejects: z.array(RejectedRow).max(20_000),
       rowsDone: z.number().int().nonnegative(),
       bytesDone: z.number().int().nonnegative(),
@@ -69,7 +72,7 @@ export const IMPORT_EXPORT_REQUESTS = {
     }),
   },
   resumeImport: { from: 'page', data: z.object({ importId: ImportId }) },
-  discardImport: { from: 'page', data: z.object({ importId: ImportId }) },
+  discardImport: { from: 'page', invalidates: ['buyers'], data: z.object({ importId: ImportId }) },
   getImportRejects: {
     from: 'page',
     data: z.object({
@@ -100,6 +103,7 @@ export const IMPORT_EXPORT_REQUESTS = {
   },
   applyRestore: {
     from: 'page',
+    invalidates: ['buyers', 'tags', 'settings'],
     data: z.object({ content: BackupContent, passphrase: Passphrase, mode: RestoreMode }),
   },
-} as const;
+} as const satisfies Record<string, RequestSpec>;

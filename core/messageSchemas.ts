@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_EXPORT_REQUESTS } from './importExportSchemas';
-import type { Sender } from './messaging';
+import type { ChangeKind, Sender } from './messaging';
 import {
   BUYER_FILTER_FIELDS,
   BUYER_SORT_FIELDS,
@@ -13,10 +13,13 @@ import {
   BuyerKey,
   Order as OrderSchema,
   Platform,
+  Settings as SettingsSchema,
   TagColor,
   TRACKED_DIMENSIONS,
 } from './model';
+import { Lexicon } from './needs/lexicon';
 import { Orientation } from './needs/record';
+import { ActionTemplates } from './scoring/actions';
 import { CustomRule } from './sites/customRule';
 import { FieldCountsSchema } from './sites/fieldCountsSchema';
 import { SiteRuleFile } from './sites/ruleFile';
@@ -84,6 +87,18 @@ const NeedCounts = z
   })
   .strict();
 
+/**
+ * One message of the protocol: who may send it, the data it carries and what a successful call
+ * makes stale. The router checks the first two before the handler runs and, after it succeeds,
+ * sends the `dataChanged` broadcast for `invalidates` (core/background/router.ts); a handler only
+ * says which buyers it changed, or that it changed nothing after all.
+ */
+export interface RequestSpec {
+  from: Sender | 'any';
+  data: z.ZodType;
+  invalidates?: readonly ChangeKind[];
+}
+
 export const REQUESTS = {
   // — overlay (content scripts) and pages —
   getBadges: {
@@ -94,6 +109,7 @@ export const REQUESTS = {
   },
   getBuyerCard: {
     from: 'any',
+    invalidates: ['buyers'],
     data: z.object({
       buyerKey: BuyerKey,
       locale: z.string().max(10).optional(),
@@ -103,6 +119,7 @@ export const REQUESTS = {
   },
   seeBuyer: {
     from: 'any',
+    invalidates: ['buyers'],
     data: z.object({
       platform: Platform,
       buyerId: z.string().min(1).max(2000),
@@ -111,13 +128,26 @@ export const REQUESTS = {
   },
   recordCapturedOrders: {
     from: 'any',
+    invalidates: ['buyers'],
     data: z.object({ platform: Platform, orders: z.array(CapturedOrder).max(500) }),
   },
   listTags: { from: 'any', data: z.object({}) },
-  createTag: { from: 'any', data: z.object({ name: z.string().max(200), color: TagColor.optional() }) },
-  tagBuyers: { from: 'any', data: z.object({ buyerKeys: Keys.min(1), tagId: TagId }) },
-  untagBuyers: { from: 'any', data: z.object({ buyerKeys: Keys.min(1), tagId: TagId }) },
-  saveNote: { from: 'any', data: z.object({ buyerKey: BuyerKey, text: z.string().max(5000) }) },
+  createTag: {
+    from: 'any',
+    invalidates: ['tags'],
+    data: z.object({ name: z.string().max(200), color: TagColor.optional() }),
+  },
+  tagBuyers: { from: 'any', invalidates: ['tags'], data: z.object({ buyerKeys: Keys.min(1), tagId: TagId }) },
+  untagBuyers: {
+    from: 'any',
+    invalidates: ['tags'],
+    data: z.object({ buyerKeys: Keys.min(1), tagId: TagId }),
+  },
+  saveNote: {
+    from: 'any',
+    invalidates: ['buyers'],
+    data: z.object({ buyerKey: BuyerKey, text: z.string().max(5000) }),
+  },
   getSiteState: { from: 'any', data: z.object({ platform: Platform }) },
   reportSelectorHealth: {
     from: 'content',
@@ -133,7 +163,8 @@ export const REQUESTS = {
   },
   loadDemoOrders: {
     from: 'content',
-    data: z.object({ orders: z.array(z.unknown()).max(5000), done: z.boolean() }),
+    invalidates: ['buyers'],
+    data: z.object({ orders: z.array(OrderSchema).max(5000), done: z.boolean() }),
   },
   // — teach mode (core/background/overlayHandlers.ts) —
   getSiteRule: { from: 'content', data: z.object({}) },
@@ -144,21 +175,31 @@ export const REQUESTS = {
   getTeachDraft: { from: 'page', data: z.object({ token: z.string().min(1).max(100) }) },
   saveSiteRule: {
     from: 'page',
+    invalidates: ['settings'],
     data: z.object({ rule: SiteRuleInput, tabId: z.number().int().nonnegative().optional() }),
   },
   // listSiteRules, deleteSiteRule and getSelectorHealth are listed with the control-room messages.
   // — extension pages only —
   getSettings: { from: 'page', data: z.object({}) },
-  saveSettings: { from: 'page', data: z.object({ settings: z.unknown() }) },
-  renameTag: { from: 'page', data: z.object({ tagId: TagId, name: z.string().max(200) }) },
-  recolorTag: { from: 'page', data: z.object({ tagId: TagId, color: TagColor }) },
-  deleteTag: { from: 'page', data: z.object({ tagId: TagId }) },
-  undoDeleteTag: { from: 'page', data: z.object({ token: z.string().max(100) }) },
-  mergeTags: { from: 'page', data: z.object({ fromId: TagId, intoId: TagId }) },
-  setCapture: { from: 'page', data: z.object({ site: z.string().max(100), enabled: z.boolean() }) },
+  saveSettings: { from: 'page', invalidates: ['settings'], data: z.object({ settings: SettingsSchema }) },
+  renameTag: {
+    from: 'page',
+    invalidates: ['tags'],
+    data: z.object({ tagId: TagId, name: z.string().max(200) }),
+  },
+  recolorTag: { from: 'page', invalidates: ['tags'], data: z.object({ tagId: TagId, color: TagColor }) },
+  deleteTag: { from: 'page', invalidates: ['tags'], data: z.object({ tagId: TagId }) },
+  undoDeleteTag: { from: 'page', invalidates: ['tags'], data: z.object({ token: z.string().max(100) }) },
+  mergeTags: { from: 'page', invalidates: ['tags'], data: z.object({ fromId: TagId, intoId: TagId }) },
+  setCapture: {
+    from: 'page',
+    invalidates: ['settings'],
+    data: z.object({ site: z.string().max(100), enabled: z.boolean() }),
+  },
+  // Changes buyers only once it has run: the background announces that when the rescore ends.
   rescore: { from: 'page', data: z.object({}) },
   getRescoreStatus: { from: 'page', data: z.object({}) },
-  forgetBuyer: { from: 'page', data: z.object({ buyerKey: BuyerKey }) },
+  forgetBuyer: { from: 'page', invalidates: ['buyers'], data: z.object({ buyerKey: BuyerKey }) },
   getOverview: { from: 'page', data: z.object({}) },
   listImports: { from: 'page', data: z.object({}) },
   // — import, export, backup (core/background/{import,export,backup}Handlers.ts) —
@@ -176,7 +217,11 @@ export const REQUESTS = {
       limit: z.number().int().min(1).max(500),
     }),
   },
-  tagMatching: { from: 'page', data: z.object({ filters: BuyerFilters, tagId: TagId }) },
+  tagMatching: {
+    from: 'page',
+    invalidates: ['tags'],
+    data: z.object({ filters: BuyerFilters, tagId: TagId }),
+  },
   getDistributions: { from: 'page', data: z.object({}) },
   getMovers: {
     from: 'page',
@@ -185,23 +230,39 @@ export const REQUESTS = {
       dimension: z.enum(TRACKED_DIMENSIONS).optional(),
     }),
   },
-  previewSettings: { from: 'page', data: z.object({ settings: z.unknown() }) },
+  previewSettings: { from: 'page', data: z.object({ settings: SettingsSchema }) },
   getActionTemplates: { from: 'page', data: z.object({}) },
-  saveActionTemplates: { from: 'page', data: z.object({ templates: z.unknown() }) },
-  resetActionTemplates: { from: 'page', data: z.object({}) },
+  saveActionTemplates: {
+    from: 'page',
+    invalidates: ['settings'],
+    data: z.object({ templates: ActionTemplates }),
+  },
+  resetActionTemplates: { from: 'page', invalidates: ['settings'], data: z.object({}) },
   previewActions: {
     from: 'page',
-    data: z.object({ buyerKey: BuyerKey, templates: z.unknown(), locale: z.enum(['en', 'zh_CN']) }),
+    data: z.object({ buyerKey: BuyerKey, templates: ActionTemplates, locale: z.enum(['en', 'zh_CN']) }),
   },
-  deleteEverything: { from: 'page', data: z.object({ confirm: z.literal('DELETE') }) },
+  deleteEverything: {
+    from: 'page',
+    invalidates: ['buyers', 'tags', 'settings'],
+    data: z.object({ confirm: z.literal('DELETE') }),
+  },
   listSiteRules: { from: 'page', data: z.object({}) },
-  deleteSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
+  deleteSiteRule: {
+    from: 'page',
+    invalidates: ['settings'],
+    data: z.object({ id: z.string().min(1).max(100) }),
+  },
   getSelectorHealth: { from: 'page', data: z.object({}) },
-  resetSelectorHealth: { from: 'page', data: z.object({ site: z.string().min(1).max(100) }) },
+  resetSelectorHealth: {
+    from: 'page',
+    invalidates: ['settings'],
+    data: z.object({ site: z.string().min(1).max(100) }),
+  },
   // — site-rule files (core/background/siteRuleHandlers.ts) —
   exportSiteRule: { from: 'page', data: z.object({ id: z.string().min(1).max(100) }) },
   /** The file's parsed JSON; checked by checkSiteRuleFile, which names the first bad field. */
-  importSiteRule: { from: 'page', data: z.object({ file: SiteRuleFile }) },
+  importSiteRule: { from: 'page', invalidates: ['settings'], data: z.object({ file: SiteRuleFile }) },
   // — discovered groups and needs from chats: core/background/groupsHandlers.ts, needsHandlers.ts —
   runClustering: {
     from: 'page',
@@ -213,6 +274,7 @@ export const REQUESTS = {
   getClusteringStatus: { from: 'page', data: z.object({}) },
   saveGroupAsTag: {
     from: 'page',
+    invalidates: ['tags'],
     data: z.object({ groupIndex: GroupIndex, tagName: z.string().max(200) }),
   },
   groupBuyers: {
@@ -226,6 +288,7 @@ export const REQUESTS = {
   // Counts only: `.strict()` rejects any extra field, so no text can ride along.
   recordChatNeeds: {
     from: 'any',
+    invalidates: ['buyers'],
     data: z
       .object({
         platform: Platform,
@@ -237,13 +300,21 @@ export const REQUESTS = {
       .strict(),
   },
   getNeeds: { from: 'any', data: z.object({ buyerKey: BuyerKey }) },
-  correctNeeds: { from: 'any', data: z.object({ buyerKey: BuyerKey, orientation: Orientation.nullable() }) },
+  correctNeeds: {
+    from: 'any',
+    invalidates: ['buyers'],
+    data: z.object({ buyerKey: BuyerKey, orientation: Orientation.nullable() }),
+  },
   // Content scripts classify messages locally, so they read the (non-secret) lexicon too.
   getLexicon: { from: 'any', data: z.object({}) },
-  saveLexicon: { from: 'page', data: z.object({ lexicon: z.unknown() }) },
-  resetLexicon: { from: 'page', data: z.object({}) },
+  saveLexicon: { from: 'page', invalidates: ['settings'], data: z.object({ lexicon: Lexicon }) },
+  resetLexicon: { from: 'page', invalidates: ['settings'], data: z.object({}) },
   // — storage use (core/background/storageHandlers.ts) —
   getStorageUsage: { from: 'page', data: z.object({}) },
   // — one buyer seen under a better handle (core/background/buyerMerge.ts) —
-  mergeBuyers: { from: 'any', data: z.object({ fromKey: BuyerKey, intoKey: BuyerKey }) },
-} as const satisfies Record<string, { from: Sender | 'any'; data: z.ZodType }>;
+  mergeBuyers: {
+    from: 'any',
+    invalidates: ['buyers', 'tags'],
+    data: z.object({ fromKey: BuyerKey, intoKey: BuyerKey }),
+  },
+} as const satisfies Record<string, RequestSpec>;

@@ -213,12 +213,15 @@ interface Responses {
 export type ResponseOf<K extends MessageName> = Responses[K];
 
 /**
- * Background → tab messages, in the same protocol map: the background sends them with a tab id
- * and the tab's content script answers (the router serves only the requests above).
+ * Background → tab and page messages, in the same protocol map: the background sends them (to a
+ * tab by id, or to the extension's open pages) and the receiver answers; the router serves only
+ * the requests above.
  */
 export interface TabMessages {
   /** The open-buyer-card keyboard command: open the card of the buyer this tab shows. */
   openBuyerCard(data: Record<string, never>): void;
+  /** Data changed: sent to every tab and page after a write, so each can refresh what it shows. */
+  dataChanged(data: ChangeSignal): void;
 }
 
 export type ProtocolMap = {
@@ -243,11 +246,13 @@ export async function request<K extends MessageName>(name: K, data: RequestData<
   return res.value;
 }
 
-/** Storage key the background bumps after writes, so every open tab and page can refresh. */
-export const CHANGE_SIGNAL_KEY = 'bt:changes';
+/** What a write can make stale: buyers (orders, classes, notes, needs), tags, or settings and rules. */
+export type ChangeKind = 'buyers' | 'tags' | 'settings';
+
+/** The `dataChanged` broadcast: the router sends it after every message that declares `invalidates`. */
 export interface ChangeSignal {
   at: number;
   /** Changed buyers; empty means "many or all" (e.g. after a rescore). */
   buyerKeys: string[];
-  kinds: Array<'buyers' | 'tags' | 'settings'>;
+  kinds: ChangeKind[];
 }

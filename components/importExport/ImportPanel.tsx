@@ -5,6 +5,7 @@ import {
   type MappingPreview,
   normalizeEncodingLabel,
   type ResolvedMapping,
+  RunOptions,
   type SavedPreset,
 } from '@/core/import';
 import {
@@ -30,7 +31,7 @@ import { type PreviewResult, previewRows } from './previewRows';
 import { ReadOptions } from './ReadOptions';
 import { type FileRead, isWorkbookFile, loadWorkbook } from './rowSource';
 import { type ImportProgress, runImport } from './runImport';
-import { type FileSample, headHash, importOptionsOf, RunOptions, readSample } from './runOptions';
+import { type FileSample, headHash, importOptionsOf, readSample } from './runOptions';
 import { ScanSummary } from './ScanSummary';
 import { useFileScan } from './useFileScan';
 import { useShopOrders } from './useShopOrders';

@@ -1,9 +1,8 @@
-import type { EncodingChoice } from '@/core/import';
+import type { EncodingChoice, RunOptions } from '@/core/import';
 import { formatCount } from '../ui/format';
 import { useI18n } from '../ui/i18nContext';
 import type { Review } from './ImportPanel';
 import type { FileRead } from './rowSource';
-import type { RunOptions } from './runOptions';
 
 interface Props {
   review: Review;

@@ -1,3 +1,4 @@
+import type { RunOptions } from '@/core/import';
 import {
   BUILT_IN_PRESETS,
   type CsvRow,
@@ -7,7 +8,7 @@ import {
   previewMapping,
   type SavedPreset,
 } from '@/core/import';
-import { importOptionsOf, type RunOptions } from './runOptions';
+import { importOptionsOf } from './runOptions';
 
 export type PreviewResult = { ok: true; preview: MappingPreview } | { ok: false; message: string };
 

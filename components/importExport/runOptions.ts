@@ -1,28 +1,12 @@
-import { z } from 'zod';
 import {
   ChunkDecoder,
   type CsvRow,
   CsvRowStream,
   type EncodingChoice,
   type ImportOptions,
-  MappingSpec,
+  type RunOptions,
 } from '@/core/import';
 import { type FileRead, loadWorkbook } from './rowSource';
-
-/**
- * How a file is read, as stored in its import record so a resume replays it exactly: either a
- * built-in preset id or an explicit mapping, plus the seller's file-wide choices.
- */
-export const RunOptions = z.object({
-  preset: z.string().max(100).optional(),
-  mapping: MappingSpec.optional(),
-  currency: z.string().max(3).optional(),
-  defaultCurrency: z.string().max(3).optional(),
-  dayFirst: z.boolean().optional(),
-  /** The workbook sheet imported (Excel files only). */
-  sheet: z.string().max(100).optional(),
-});
-export type RunOptions = z.infer<typeof RunOptions>;
 
 export function importOptionsOf(run: RunOptions, timeZone: string): Omit<ImportOptions, 'now'> {
   const o: Omit<ImportOptions, 'now'> = { timeZone };

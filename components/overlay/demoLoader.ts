@@ -1,4 +1,4 @@
-import { request } from '@/core/messaging';
+import { type RequestData, request } from '@/core/messaging';
 import { DEMO_BUILD } from '@/core/sites/demoMode';
 
 /** Orders per message: small enough for one write transaction and one structured clone. */
@@ -15,7 +15,8 @@ export async function loadDemoDataOnce(pageOrigin: string): Promise<boolean> {
   if (state.demoLoaded) return false;
   const res = await fetch(`${pageOrigin}/demo-data.json`);
   if (!res.ok) throw new Error(`demo data: HTTP ${res.status}`);
-  const data = (await res.json()) as { orders: unknown[] };
+  // Order-shaped as far as this page knows; the background checks every field before writing.
+  const data = (await res.json()) as { orders: RequestData<'loadDemoOrders'>['orders'] };
   for (let i = 0; i < data.orders.length; i += CHUNK) {
     const chunk = data.orders.slice(i, i + CHUNK);
     await request('loadDemoOrders', { orders: chunk, done: i + CHUNK >= data.orders.length });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CHANGE_SIGNAL_KEY, type ChangeSignal, onMessage, request } from '@/core/messaging';
+import { onMessage, request } from '@/core/messaging';
+import { onDataChanged } from '../ui/dataChanged';
 import { BadgeStore } from './badgeStore';
 import { startOrderCapture } from './capture';
 import { createCardController } from './cardController';
@@ -129,21 +130,17 @@ export async function startOverlay(
     });
   if (kinds.length > 0 || custom) watcher.poke();
 
-  // Changes made anywhere (another tab, the dashboard, the card) arrive as a storage signal.
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !changes[CHANGE_SIGNAL_KEY]) return;
-    const signal = changes[CHANGE_SIGNAL_KEY].newValue as ChangeSignal | undefined;
-    const keys = signal?.buyerKeys ?? [];
-    if (signal?.kinds.includes('settings')) {
+  // Changes made anywhere (another tab, the dashboard, the card) arrive as `dataChanged`.
+  const stopChanges = onDataChanged((signal) => {
+    if (signal.kinds.includes('settings')) {
       void request('getSiteState', { platform: adapter.platform }).then((s) => {
         state = s;
       });
     }
-    void refreshKeys(keys);
-    card.changed(keys);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    void refreshKeys(signal.buyerKeys);
+    card.changed(signal.buyerKeys);
+  });
+  ctx.onInvalidated(stopChanges);
 
   // Alt+Shift+B opens the card of the open conversation: in-page, and via the browser command.
   const openCurrent = () => {

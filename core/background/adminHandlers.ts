@@ -5,18 +5,14 @@
  */
 import type { BuyerRowDto } from '../adminDtos';
 import type { TagRef } from '../messaging';
-import { defaultSettings, Settings as SettingsSchema } from '../model';
-import {
-  ActionTemplates,
-  DEFAULT_ACTION_TEMPLATES,
-  suggestActions,
-  unscoredProspectClasses,
-} from '../scoring';
+import { defaultSettings } from '../model';
+import { DEFAULT_ACTION_TEMPLATES, suggestActions, unscoredProspectClasses } from '../scoring';
 import { getActionTemplates, movers, resetActionTemplates, saveActionTemplates } from '../store';
 import { allTags, buyerNames, clearEverything, linkBuyersToTag, tagExists } from '../store/adminQueries';
 import { findBuyer } from '../store/capture';
 import { BuyerIndex } from './buyerIndex';
 import { type BuyerRow, distributionsOf, matchingKeys, queryRows } from './buyerQuery';
+import type { ChangeFeed } from './changes';
 import type { ServiceDeps, SettingsCache } from './context';
 import { previewCounts } from './previewCounts';
 import { HandlerError, type Handlers } from './router';
@@ -34,42 +30,16 @@ export type AdminHandlerName =
   | 'previewActions'
   | 'deleteEverything';
 
-/** How long to wait for a settings-triggered rescore before giving up announcing its end. */
-const RESCORE_WATCH_MS = 15 * 60_000;
-
 export function createAdminHandlers(
   deps: ServiceDeps,
   settings: SettingsCache,
+  feed: ChangeFeed,
 ): Pick<Handlers, AdminHandlerName> {
   const { db, now, rescorer } = deps;
   const index = new BuyerIndex(db, () => rescorer.status().finishedAt);
-  // Every handler announces its writes through deps.signal; routing that through the index too
-  // keeps the table fresh without each handler having to know the index exists.
-  const announce = deps.signal;
-  deps.signal = (change) => {
-    index.noteChange(change);
-    announce(change);
-    if (change.kinds.includes('settings')) announceWhenRescored();
-  };
-
-  // `saveSettings` signals before its full rescore has run; tell pages and badges again once it
-  // has finished, so they show the new classes without a reload.
-  let watching = false;
-  function announceWhenRescored() {
-    if (watching) return;
-    watching = true;
-    const before = rescorer.status().finishedAt;
-    const giveUpAt = Date.now() + RESCORE_WATCH_MS;
-    const tick = () => {
-      const s = rescorer.status();
-      if (!s.running && s.finishedAt !== before) {
-        watching = false;
-        deps.signal({ buyerKeys: [], kinds: ['buyers'] });
-      } else if (Date.now() > giveUpAt) watching = false;
-      else setTimeout(tick, 250);
-    };
-    setTimeout(tick, 250);
-  }
+  // The index hears every change the background announces, so the table stays fresh without
+  // any handler having to know it exists.
+  feed.listen((change) => index.noteChange(change));
 
   const tagRefs = async (): Promise<Map<string, TagRef>> =>
     new Map((await allTags(db)).map((t) => [t.id, { id: t.id, name: t.name, color: t.color }]));
@@ -109,8 +79,8 @@ export function createAdminHandlers(
       if (!(await tagExists(db, tagId))) throw new HandlerError('not-found', 'This tag no longer exists.');
       const keys = matchingKeys(await index.snapshot(), filters);
       await linkBuyersToTag(db, keys, tagId, now());
-      // Not keyed: patching 100k rows one by one would be slower than reloading the links once.
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
+      // Not keyed (the declared "tags" signal alone): patching 100k rows one by one would be
+      // slower than reloading the links once.
       return { tagged: keys.length };
     },
 
@@ -138,8 +108,7 @@ export function createAdminHandlers(
         }));
     },
 
-    async previewSettings({ settings: raw }) {
-      const next = SettingsSchema.parse(raw);
+    async previewSettings({ settings: next }) {
       const aggs = await index.aggregates();
       const started = performance.now();
       const counts = previewCounts(aggs, next, now());
@@ -153,24 +122,21 @@ export function createAdminHandlers(
 
     async saveActionTemplates({ templates }) {
       const saved = await saveActionTemplates(db, templates);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return { templates: [...saved], isDefault: false };
     },
 
     async resetActionTemplates() {
       const templates = await resetActionTemplates(db);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return { templates: [...templates], isDefault: true };
     },
 
     async previewActions({ buyerKey, templates, locale }) {
       const buyer = await findBuyer(db, buyerKey);
       if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
-      const parsed = ActionTemplates.parse(templates);
       const s = await settings.get();
       const classes = buyer.classes ?? unscoredProspectClasses(buyer, s, now());
       if (!classes) return [];
-      return suggestActions(classes, buyer.agg, buyer.name, parsed, locale, {
+      return suggestActions(classes, buyer.agg, buyer.name, templates, locale, {
         currency: s.shopCurrency,
       }).map((a) => ({ id: a.id, title: a.titleKey, reply: a.text }));
     },
@@ -186,7 +152,6 @@ export function createAdminHandlers(
         console.warn('[Buyer Tiers] could not release teach-mode scripts or site access:', e),
       );
       await rescorer.full();
-      deps.signal({ buyerKeys: [], kinds: ['buyers', 'tags', 'settings'] });
       return { deleted: true };
     },
   };

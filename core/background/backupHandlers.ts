@@ -93,8 +93,8 @@ export function createBackupHandlers(
       await syncRules(db).catch((e: unknown) =>
         console.warn('[Buyer Tiers] could not register restored teach-mode scripts:', e),
       );
-      deps.signal({ buyerKeys: [], kinds: ['buyers', 'tags', 'settings'] });
-      void deps.rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
+      // Its end is announced by the rescorer, as every full rescore's is.
+      void deps.rescorer.full().catch(() => {});
       return { plan };
     },
   };

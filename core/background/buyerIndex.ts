@@ -9,7 +9,7 @@ import { type BuyerRow, RowSnapshot, rowOfBuyer } from './buyerQuery';
  * The background's in-memory copy of every buyer's table row (and aggregate, for the settings
  * preview), so the dashboard can filter 100,000 buyers without reading IndexedDB per keystroke.
  *
- * Freshness: built lazily on first use; every write the handlers announce with `deps.signal` is
+ * Freshness: built lazily on first use; every change the background announces (its ChangeFeed) is
  * passed to `noteChange` — buyer-keyed changes patch just those rows, tag renames/merges reload
  * the tag links, anything broader (settings, rescore, delete-all) rebuilds on the next query. A
  * finished full rescore is detected from the rescorer's `finishedAt` stamp, because

@@ -38,7 +38,7 @@ function assertMayMerge(sender: SenderInfo, fromKey: string, intoKey: string): v
 export function createBuyerMergeHandlers(deps: ServiceDeps): Pick<Handlers, 'mergeBuyers'> {
   const { db, now, rescorer } = deps;
   return {
-    async mergeBuyers({ fromKey, intoKey }, sender): Promise<BuyerMergeDto> {
+    async mergeBuyers({ fromKey, intoKey }, sender, changes): Promise<BuyerMergeDto> {
       assertMayMerge(sender, fromKey, intoKey);
       const settings = await getSettings(db, deps.browserLanguage);
       let res: Awaited<ReturnType<typeof mergeBuyers>>;
@@ -55,8 +55,8 @@ export function createBuyerMergeHandlers(deps: ServiceDeps): Pick<Handlers, 'mer
           ...(res.previousFrom ? [{ key: fromKey, prev: res.previousFrom }] : []),
         ];
         await rescorer.afterWrite(touched);
-        deps.signal({ buyerKeys: [fromKey, intoKey], kinds: ['buyers', 'tags'] });
-      }
+        changes.buyers([fromKey, intoKey]);
+      } else changes.none();
       return {
         merged: res.merged,
         into: intoKey,

@@ -46,7 +46,10 @@ export interface ServiceDeps {
   db: BuyerTiersDB;
   now(): number;
   browserLanguage: string;
-  /** Tells every open tab and page that data changed (storage-event broadcast). */
+  /**
+   * Where the background's announced changes go: every open tab and page (`broadcastChange`).
+   * Handlers never call it; the router announces what each message declares it invalidates.
+   */
   signal(change: Omit<ChangeSignal, 'at'>): void;
   rescorer: Rescorer;
 }

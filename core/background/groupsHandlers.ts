@@ -80,7 +80,6 @@ export function createGroupsHandlers(deps: ServiceDeps): Pick<Handlers, GroupsHa
       for (let i = 0; i < keys.length; i += TAG_CHUNK) {
         await tagBuyers(db, keys.slice(i, i + TAG_CHUNK), tag.id, t);
       }
-      deps.signal({ buyerKeys: [], kinds: ['tags'] });
       return { tag, tagged: keys.length };
     },
 

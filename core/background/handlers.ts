@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CapturedOrder } from '../messageSchemas';
 import type { RescoreStatusDto } from '../messaging';
-import { buyerKeyOf, orderKeyOf, Settings as SettingsSchema, splitBuyerKey } from '../model';
+import { buyerKeyOf, orderKeyOf, splitBuyerKey } from '../model';
 import { unscoredProspectClasses } from '../scoring/prospect';
 import { DEMO_BUILD } from '../sites/demoMode';
 import {
@@ -31,13 +31,14 @@ import { recordFieldStrategies, recordSelectorCheck } from '../store/health';
 import { createAdminHandlers } from './adminHandlers';
 import { badgesFor, badgesForOrders, toBadge } from './badges';
 import { createBuyerMergeHandlers } from './buyerMerge';
+import { announcingRescorer, ChangeFeed } from './changes';
 import { aggregateContextOf, type ServiceDeps, SettingsCache } from './context';
 import { createGroupsHandlers } from './groupsHandlers';
 import { createImportExportHandlers } from './importExportHandlers';
 import { createNeedsHandlers } from './needsHandlers';
 import { createOverlayHandlers } from './overlayHandlers';
 import { recordRescoreOwed } from './rescorer';
-import { combineHandlers, HandlerError, type Handlers } from './router';
+import { type Background, type CallChanges, combineHandlers, HandlerError, type Handlers } from './router';
 import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
 import { createStorageHandlers } from './storageHandlers';
@@ -75,7 +76,17 @@ export function capturedToOrder(platform: string, c: z.output<typeof CapturedOrd
   };
 }
 
-export function createHandlers(deps: ServiceDeps): Handlers {
+/** The background's message handlers, and what it does on its own (owed work at start-up). */
+export interface BackgroundService extends Background {
+  /** On worker start: finishes a full rescore a stopped worker left owed, if any. */
+  resumeOwedWork(): Promise<void>;
+}
+
+export function createHandlers(outer: ServiceDeps): BackgroundService {
+  const feed = new ChangeFeed();
+  feed.listen(outer.signal);
+  // Every handler part scores through this rescorer, whose full rescores announce their end.
+  const deps: ServiceDeps = { ...outer, rescorer: announcingRescorer(outer.rescorer, feed.announce) };
   const { db, now, rescorer } = deps;
   const settings = new SettingsCache(db, deps.browserLanguage);
   const deletedTags = new Map<string, DeletedTag>();
@@ -87,18 +98,18 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     return b;
   };
 
-  const writeAndRescore = async (orders: unknown[]) => {
+  const writeAndRescore = async (orders: unknown[], changes: CallChanges) => {
     const s = await settings.get();
     const res = await writeOrders(db, orders, aggregateContextOf(s), now());
     if (res.touchedBuyers.length > 0) {
       await rescorer.afterWrite(res.touchedBuyers.map((key) => ({ key, prev: res.previous.get(key) })));
-      deps.signal({ buyerKeys: res.touchedBuyers, kinds: ['buyers'] });
     }
+    changes.buyers(res.touchedBuyers);
     return res;
   };
 
-  return combineHandlers(
-    createAdminHandlers(deps, settings),
+  const handlers: Handlers = combineHandlers(
+    createAdminHandlers(deps, settings, feed),
     createSiteRuleHandlers(deps),
     createOverlayHandlers(deps),
     createGroupsHandlers(deps),
@@ -116,7 +127,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return { ...badges, ...(await badgesForOrders(db, orderKeys.filter(own), s, now())) };
       },
 
-      async getBuyerCard({ buyerKey, locale, replyLocale }, sender) {
+      async getBuyerCard({ buyerKey, locale, replyLocale }, sender, changes) {
         assertKeys(sender, [buyerKey]);
         let buyer = await findBuyer(db, buyerKey);
         if (!buyer && sender.kind === 'content') {
@@ -124,8 +135,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           // or a card opened before the chat's `seeBuyer` landed): the page shows them, so they
           // are kept as a prospect, as a chat visit would have.
           buyer = await seeBuyer(db, buyerKey, undefined, now());
-          deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
-        }
+          changes.buyers([buyerKey]);
+        } else changes.none();
         if (!buyer) throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
         const s = await settings.get();
         // Classes are stored without reasons (cheap rescoring); the card explains them on demand.
@@ -151,24 +162,27 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         };
       },
 
-      async seeBuyer({ platform, buyerId, name }, sender) {
+      async seeBuyer({ platform, buyerId, name }, sender, changes) {
         assertPlatform(sender, platform);
         const key = buyerKeyOf(platform, buyerId);
         const cleanName = name?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
         const existed = await findBuyer(db, key);
         await seeBuyer(db, key, cleanName, now());
-        if (!existed) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
+        changes.buyers(existed ? [] : [key]);
         return badgeOf(key);
       },
 
-      async recordCapturedOrders({ platform, orders }, sender) {
+      async recordCapturedOrders({ platform, orders }, sender, changes) {
         assertPlatform(sender, platform);
         const s = await settings.get();
         if (sender.kind === 'content' && s.capture[platform] === false) {
           throw new HandlerError('forbidden', `Order capture is switched off for ${platform}.`);
         }
         const t = now();
-        const res = await writeAndRescore(orders.map((o) => capturedToOrder(platform, o, t)));
+        const res = await writeAndRescore(
+          orders.map((o) => capturedToOrder(platform, o, t)),
+          changes,
+        );
         return { new: res.new, duplicate: res.duplicate, updated: res.updated, rejected: [] };
       },
 
@@ -177,31 +191,29 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       },
 
       async createTag({ name, color }) {
-        const tag = await createTag(db, name, color, now());
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
-        return tag;
+        return createTag(db, name, color, now());
       },
 
-      async tagBuyers({ buyerKeys, tagId }, sender) {
+      async tagBuyers({ buyerKeys, tagId }, sender, changes) {
         assertKeys(sender, buyerKeys);
         await tagBuyers(db, buyerKeys, tagId, now());
-        deps.signal({ buyerKeys, kinds: ['tags'] });
+        changes.buyers(buyerKeys);
         return { tagged: buyerKeys.length };
       },
 
-      async untagBuyers({ buyerKeys, tagId }, sender) {
+      async untagBuyers({ buyerKeys, tagId }, sender, changes) {
         assertKeys(sender, buyerKeys);
         await untagBuyers(db, buyerKeys, tagId);
-        deps.signal({ buyerKeys, kinds: ['tags'] });
+        changes.buyers(buyerKeys);
         return { untagged: buyerKeys.length };
       },
 
-      async saveNote({ buyerKey, text }, sender) {
+      async saveNote({ buyerKey, text }, sender, changes) {
         assertKeys(sender, [buyerKey]);
         if (!(await findBuyer(db, buyerKey)))
           throw new HandlerError('not-found', 'This buyer is not in Buyer Tiers yet.');
         const note = await saveNote(db, buyerKey, text, now());
-        deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+        changes.buyers([buyerKey]);
         return note;
       },
 
@@ -229,7 +241,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return recordFieldStrategies(db, site, fields, now());
       },
 
-      async loadDemoOrders({ orders, done }, sender) {
+      async loadDemoOrders({ orders, done }, sender, changes) {
         // The store build has no demo marketplace at all; this branch is dropped from its bundle.
         if (!DEMO_BUILD || sender.kind !== 'content' || sender.platform !== 'demo') {
           throw new HandlerError('forbidden', 'Demo data can only come from the demo marketplace.');
@@ -255,11 +267,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           });
         }
         const res = await writeOrders(db, valid, aggregateContextOf(s), now());
+        // Pages refresh once, after the last batch (whose full rescore announces its end too).
         if (done) {
           await settings.save({ ...(await settings.get()), demoLoaded: true });
           await rescorer.full();
-          deps.signal({ buyerKeys: [], kinds: ['buyers'] });
-        }
+        } else changes.none();
         return { new: res.new, duplicate: res.duplicate, updated: res.updated };
       },
 
@@ -267,8 +279,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return settings.get();
       },
 
-      async saveSettings({ settings: raw }) {
-        const next = SettingsSchema.parse(raw);
+      async saveSettings({ settings: next }) {
         const prev = await settings.get();
         const aggChanged =
           prev.shopCurrency !== next.shopCurrency ||
@@ -278,27 +289,21 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         // right after the save still finds the owed rescore (and aggregate rebuild) on its next start.
         const saved = await settings.save(next, () => recordRescoreOwed(db, aggChanged, now()));
         void rescorer.full({ rebuildAggregates: aggChanged }).catch(() => {});
-        deps.signal({ buyerKeys: [], kinds: ['settings'] });
         return saved;
       },
 
       async renameTag({ tagId, name }) {
-        const t = await renameTag(db, tagId, name);
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
-        return t;
+        return renameTag(db, tagId, name);
       },
 
       async recolorTag({ tagId, color }) {
-        const t = await recolorTag(db, tagId, color);
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
-        return t;
+        return recolorTag(db, tagId, color);
       },
 
       async deleteTag({ tagId }) {
         const deleted = await deleteTag(db, tagId);
         const token = globalThis.crypto.randomUUID();
         deletedTags.set(token, deleted);
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
         return { token, buyers: deleted.links.length };
       },
 
@@ -308,14 +313,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           throw new HandlerError('not-found', 'Nothing to undo: the tag was deleted too long ago.');
         await restoreTag(db, deleted);
         deletedTags.delete(token);
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
         return deleted.tag;
       },
 
       async mergeTags({ fromId, intoId }) {
-        const t = await mergeTags(db, fromId, intoId, now());
-        deps.signal({ buyerKeys: [], kinds: ['tags'] });
-        return t;
+        return mergeTags(db, fromId, intoId, now());
       },
 
       async setCapture({ site, enabled }) {
@@ -325,7 +327,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       },
 
       async rescore(): Promise<RescoreStatusDto> {
-        void rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
+        void rescorer.full().catch(() => {});
         return rescorer.status();
       },
 
@@ -333,9 +335,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return rescorer.status();
       },
 
-      async forgetBuyer({ buyerKey }) {
+      async forgetBuyer({ buyerKey }, _sender, changes) {
         await forgetBuyer(db, buyerKey);
-        deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+        changes.buyers([buyerKey]);
         return { forgotten: buyerKey };
       },
 
@@ -353,4 +355,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       },
     } satisfies Partial<Handlers>,
   );
+  return {
+    handlers,
+    announce: feed.announce,
+    async resumeOwedWork() {
+      await rescorer.resumeIfNeeded?.();
+    },
+  };
 }

@@ -78,8 +78,9 @@ export function createImportHandlers(
     return now() - last > IMPORT_STALE_MS ? { ...r, status: 'interrupted' } : r;
   };
 
+  /** Pages refresh when it ends: the rescorer announces the end of every full rescore. */
   const rescoreAll = () => {
-    void rescorer.full().then(() => deps.signal({ buyerKeys: [], kinds: ['buyers'] }));
+    void rescorer.full().catch(() => {});
   };
 
   return {
@@ -183,7 +184,6 @@ export function createImportHandlers(
         throw new HandlerError('conflict', 'This import is still running; cancel it first.');
       const result = await undoImport(db, importId, aggregateContextOf(await settings.get()), now());
       beats.delete(importId);
-      deps.signal({ buyerKeys: [], kinds: ['buyers'] });
       rescoreAll();
       return result;
     },

@@ -40,7 +40,7 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
   };
 
   return {
-    async recordChatNeeds({ platform, buyerId, day, counts, messages }, sender) {
+    async recordChatNeeds({ platform, buyerId, day, counts, messages }, sender, changes) {
       assertPlatform(sender, platform);
       const s = await settingsNow();
       if (!s.needs.enabled) throw new HandlerError('forbidden', 'Reading needs from chats is switched off.');
@@ -55,7 +55,8 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
       );
       const o1 = needsOrientation(before, s.needs).orientation;
       const o2 = needsOrientation(after, s.needs).orientation;
-      if (o1 !== o2) deps.signal({ buyerKeys: [key], kinds: ['buyers'] });
+      // Counts alone change nothing a page shows; a new orientation does.
+      changes.buyers(o1 !== o2 ? [key] : []);
       return toDto(after);
     },
 
@@ -64,7 +65,7 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
       return toDto(await loadNeeds(db, buyerKey, now()));
     },
 
-    async correctNeeds({ buyerKey, orientation }, sender) {
+    async correctNeeds({ buyerKey, orientation }, sender, changes) {
       assertPlatform(sender, splitBuyerKey(buyerKey).platform);
       const t = now();
       const { after: next } = await changeNeeds(db, buyerKey, t, (prev) => {
@@ -73,7 +74,7 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
           ? { ...rest, updatedAt: t }
           : { ...rest, correction: { orientation, at: t }, updatedAt: t };
       });
-      deps.signal({ buyerKeys: [buyerKey], kinds: ['buyers'] });
+      changes.buyers([buyerKey]);
       return toDto(next);
     },
 
@@ -82,15 +83,11 @@ export function createNeedsHandlers(deps: ServiceDeps): Pick<Handlers, NeedsHand
     },
 
     async saveLexicon({ lexicon }) {
-      const saved = await storeLexicon(db, lexicon);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
-      return saved;
+      return storeLexicon(db, lexicon);
     },
 
     async resetLexicon() {
-      const lexicon = await clearLexicon(db);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
-      return lexicon;
+      return clearLexicon(db);
     },
   };
 }

@@ -115,7 +115,6 @@ export function createOverlayHandlers(
       await platform.registerRule(rule);
       // Badges on the taught tab at once, without a reload.
       if (tabId !== undefined) await platform.injectOverlay(tabId, rule.origin).catch(() => {});
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return rule;
     },
 
@@ -126,7 +125,6 @@ export function createOverlayHandlers(
         // The origin was granted for this rule only: give the access back.
         await platform.releaseOriginPermission(row.origin);
       }
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return { deleted: id };
     },
   };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { REQUESTS } from '../messageSchemas';
-import type { MessageError, MessageName, ResponseOf, Result } from '../messaging';
+import { REQUESTS, type RequestSpec } from '../messageSchemas';
+import type { ChangeSignal, MessageError, MessageName, ResponseOf, Result } from '../messaging';
 import { classifySender, type RawSender, type SenderEnv, type SenderInfo } from './sender';
 
 /** A typed failure a handler throws on purpose; anything else becomes `internal`. */
@@ -15,12 +15,62 @@ export class HandlerError extends Error {
   }
 }
 
+/**
+ * What one call changed, told to the router: the kinds come from the message's `invalidates`,
+ * the handler adds only what it alone knows.
+ */
+export interface CallChanges {
+  /**
+   * The buyers this call changed (an empty list: none, so no signal). Without this call the
+   * signal means "many or all buyers".
+   */
+  buyers(keys: readonly string[]): void;
+  /** The call found nothing to change after all (a buyer already known, counts unchanged). */
+  none(): void;
+}
+
 export type Handlers = {
   [K in MessageName]: (
     data: z.output<(typeof REQUESTS)[K]['data']>,
     sender: SenderInfo,
+    changes: CallChanges,
   ) => Promise<ResponseOf<K>>;
 };
+
+/** Where the router sends the change signal of a successful call. */
+export type Announce = (change: Omit<ChangeSignal, 'at'>) => void;
+
+/** The background as the router reaches it: the handler map and where changes are announced. */
+export interface Background {
+  handlers: Handlers;
+  announce: Announce;
+}
+
+/** Collects one call's changes; `signal` is what the router announces (undefined: nothing). */
+function changesOf(name: string, invalidates: RequestSpec['invalidates']) {
+  let buyerKeys: string[] | undefined;
+  let nothing = false;
+  const declared = (): void => {
+    // A handler naming changes its message does not declare is a protocol bug, not a page's.
+    if (!invalidates?.length) throw new Error(`${name} reports changes but declares no invalidates.`);
+  };
+  const changes: CallChanges = {
+    buyers(keys) {
+      declared();
+      buyerKeys = [...(buyerKeys ?? []), ...keys];
+    },
+    none() {
+      declared();
+      nothing = true;
+    },
+  };
+  const signal = (): Omit<ChangeSignal, 'at'> | undefined => {
+    if (!invalidates?.length || nothing) return undefined;
+    if (buyerKeys !== undefined && buyerKeys.length === 0) return undefined;
+    return { buyerKeys: [...new Set(buyerKeys ?? [])], kinds: [...invalidates] };
+  };
+  return { changes, signal };
+}
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
   ? I
@@ -70,15 +120,16 @@ export function toMessageError(e: unknown): MessageError {
 }
 
 /**
- * Validates the sender and the data of one message, then runs its handler. Never throws: every
- * failure comes back as a `Result` error, so a malformed message cannot crash the worker.
+ * Validates the sender and the data of one message, runs its handler and, when it succeeds,
+ * announces what the message declares it invalidates. Never throws: every failure comes back as
+ * a `Result` error, so a malformed message cannot crash the worker.
  */
 export async function dispatch<K extends MessageName>(
   name: K,
   rawData: unknown,
   rawSender: RawSender,
   env: SenderEnv,
-  handlers: Handlers,
+  background: Background,
 ): Promise<Result<ResponseOf<K>>> {
   try {
     // Own names only: `__proto__` or `toString` must not find Object.prototype's members.
@@ -108,7 +159,9 @@ export async function dispatch<K extends MessageName>(
         },
       };
     }
-    const handler = handlers[name] as ((d: unknown, s: SenderInfo) => Promise<ResponseOf<K>>) | undefined;
+    const handler = background.handlers[name] as
+      | ((d: unknown, s: SenderInfo, c: CallChanges) => Promise<ResponseOf<K>>)
+      | undefined;
     if (typeof handler !== 'function') {
       // A message declared in the protocol whose handler this build does not wire up.
       return {
@@ -116,7 +169,12 @@ export async function dispatch<K extends MessageName>(
         error: { code: 'internal', message: `${name} is not available in this version of Buyer Tiers.` },
       };
     }
-    return { ok: true, value: await handler(parsed.data, sender) };
+    const call = changesOf(name, (spec as RequestSpec).invalidates);
+    const value = await handler(parsed.data, sender, call.changes);
+    // Only after success: a refused or failed call wrote nothing (its transaction rolled back).
+    const change = call.signal();
+    if (change) background.announce(change);
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toMessageError(e) };
   }

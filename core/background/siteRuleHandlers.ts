@@ -69,9 +69,7 @@ export function createSiteRuleHandlers(
     },
 
     async resetSelectorHealth({ site }) {
-      const reset = await clearSelectorHealth(db, site);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
-      return { reset };
+      return { reset: await clearSelectorHealth(db, site) };
     },
 
     async exportSiteRule({ id }) {
@@ -97,7 +95,6 @@ export function createSiteRuleHandlers(
       // (components/overlay/siteAdapter.ts); a second registration would only run it twice.
       if (builtIn) await platform.unregisterRule(rule.id);
       else await platform.registerRule(rule);
-      deps.signal({ buyerKeys: [], kinds: ['settings'] });
       return { rule, replaced: existing !== null, ...(builtIn ? { overrides: builtIn.label } : {}) };
     },
   };

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { REQUESTS } from '../messageSchemas';
-import { CHANGE_SIGNAL_KEY, type MessageName, onMessage } from '../messaging';
+import { type MessageName, onMessage } from '../messaging';
 import { adapterForUrl } from '../sites/registry';
 import { ruleSlug } from '../sites/ruleAdapter';
 import { openStore } from '../store';
 import { ruleIdForOrigin } from '../store/ruleOriginData';
+import { broadcastChange } from './broadcast';
 import type { ServiceDeps } from './context';
 import { createHandlers } from './handlers';
 import { startOverlayWiring } from './overlayWiring';
@@ -20,21 +21,13 @@ export function startBackground(): void {
   const ready = (async () => {
     const db = await openStore();
     const browserLanguage = browser.i18n?.getUILanguage?.() ?? 'en';
-    const signal: ServiceDeps['signal'] = (change) => {
-      void browser.storage.local.set({ [CHANGE_SIGNAL_KEY]: { ...change, at: Date.now() } });
-    };
     const now = () => Date.now();
     const rescorer = createRescorer({ db, now, browserLanguage });
-    const deps: ServiceDeps = { db, now, browserLanguage, signal, rescorer };
-    const handlers = createHandlers(deps);
+    const deps: ServiceDeps = { db, now, browserLanguage, signal: broadcastChange, rescorer };
+    const background = createHandlers(deps);
     // A worker stopped mid-rescore (or after an import that never finished) leaves classes half
-    // old: finish that now. `deps.signal` is the handlers' (it also refreshes the buyer index).
-    void rescorer
-      .resumeIfNeeded?.()
-      .then((done) => {
-        if (done) deps.signal({ buyerKeys: [], kinds: ['buyers'] });
-      })
-      .catch(() => {});
+    // old: finish that now (its end is announced like every full rescore's).
+    void background.resumeOwedWork().catch(() => {});
     const env: SenderEnv = {
       extensionId: browser.runtime.id,
       extensionBaseUrl: browser.runtime.getURL('/'),
@@ -47,7 +40,7 @@ export function startBackground(): void {
         return ruleId !== undefined ? `custom-${ruleSlug(ruleId)}` : undefined;
       },
     };
-    return { handlers, env, db };
+    return { background, env, db };
   })();
   startOverlayWiring(ready.then((r) => r.db));
 
@@ -63,7 +56,7 @@ export function startBackground(): void {
         } as never;
       }
       // The generic listener cannot narrow the answer per message name; dispatch is typed per name.
-      return dispatch(name, data, sender, deps.env, deps.handlers) as never;
+      return dispatch(name, data, sender, deps.env, deps.background) as never;
     });
   }
 }

@@ -18,5 +18,6 @@ export * from './presets';
 export * from './preview';
 export * from './reports';
 export * from './resolve';
+export * from './runOptions';
 export * from './status';
 export * from './text';

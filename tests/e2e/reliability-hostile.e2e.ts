@@ -150,12 +150,13 @@ describe('hostile pages', () => {
         { id: 2, type: 'saveNote', data: { buyerKey: 'demo:eve_xss', text: 'pwned' }, timestamp: 0 },
         { id: 3, type: 'deleteEverything', data: { confirm: 'DELETE' }, timestamp: 0 },
         { type: 'bt:open-card' },
+        { id: 4, type: 'dataChanged', data: { at: 0, buyerKeys: [], kinds: ['settings'] }, timestamp: 0 },
         { source: 'webext-messaging', message: { type: 'forgetBuyer', data: { buyerKey: 'demo:eve_xss' } } },
       ];
       for (const p of payloads) {
         window.postMessage(p, '*');
         window.postMessage(JSON.stringify(p), '*');
-        for (const name of ['message', 'bt:open-card', 'bt:changes', 'webext-messaging', 'buyer-tiers']) {
+        for (const name of ['message', 'bt:open-card', 'dataChanged', 'webext-messaging', 'buyer-tiers']) {
           document.dispatchEvent(new CustomEvent(name, { detail: p, bubbles: true }));
           window.dispatchEvent(new CustomEvent(name, { detail: p }));
         }

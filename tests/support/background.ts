@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 import { aggregateContextOf, type Rescorer } from '@/core/background/context';
 import { createHandlers } from '@/core/background/handlers';
 import { createRescorer } from '@/core/background/rescorer';
-import { dispatch } from '@/core/background/router';
+import { type CallChanges, dispatch } from '@/core/background/router';
 import type { SenderEnv } from '@/core/background/sender';
 import type { MessageName } from '@/core/messaging';
 import { defaultSettings, type Settings } from '@/core/model';
@@ -41,8 +41,8 @@ export interface BackgroundOptions {
 export interface TestBackground {
   db: BuyerTiersDB;
   rescorer: Rescorer;
-  /** The handlers as first built; `restart` builds new ones, which `call` and `raw` then use. */
-  handlers: ReturnType<typeof createHandlers>;
+  /** The handlers as first built, for `dispatch`; `restart` builds new ones, which `call` and `raw` then use. */
+  service: ReturnType<typeof createHandlers>;
   /** Every change signal the handlers sent, oldest first. */
   signals: unknown[];
   /** The router's answer to a message. */
@@ -101,10 +101,10 @@ function backgroundOver(db: BuyerTiersDB, opts: BackgroundOptions, rescorer: Res
   const signals: unknown[] = [];
   const make = () =>
     createHandlers({ db, now, browserLanguage: 'en', signal: (s) => signals.push(s), rescorer });
-  let handlers = make();
+  let service = make();
   const defaultSender = opts.sender ?? PAGE;
   const raw = (name: MessageName, data: unknown, sender: object = defaultSender) =>
-    dispatch(name, data, sender, env, handlers);
+    dispatch(name, data, sender, env, service);
   const call = async <T>(name: MessageName, data: unknown, sender: object = defaultSender) => {
     const res = await raw(name, data, sender);
     if (!res.ok)
@@ -114,12 +114,12 @@ function backgroundOver(db: BuyerTiersDB, opts: BackgroundOptions, rescorer: Res
   return {
     db,
     rescorer,
-    handlers,
+    service,
     signals,
     raw,
     call,
     restart: () => {
-      handlers = make();
+      service = make();
     },
   };
 }
@@ -149,3 +149,6 @@ export async function seedSyntheticShop(
   }
   return settings;
 }
+
+/** For tests that call a handler part directly, without the router: its changes go nowhere. */
+export const UNROUTED: CallChanges = { buyers() {}, none() {} };

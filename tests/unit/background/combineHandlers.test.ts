@@ -19,7 +19,7 @@ describe('the background’s handler map', () => {
     const db = new BuyerTiersDB(`combine-${Math.random()}`);
     const now = () => 0;
     const rescorer = createRescorer({ db, now, browserLanguage: 'en' });
-    const handlers = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
+    const { handlers } = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(REQUESTS).sort());
   });
 });

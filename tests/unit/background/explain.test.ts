@@ -54,10 +54,10 @@ describe('lean stored classes, reasons on demand', () => {
       settings,
       T0,
     );
-    const handlers = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
+    const background = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
     for (const b of buyers) {
       const full = classifyBuyer({ name: b.name, agg: b.agg }, ctx, settings, T0);
-      const res = await dispatch('getBuyerCard', { buyerKey: b.key }, PAGE, env, handlers);
+      const res = await dispatch('getBuyerCard', { buyerKey: b.key }, PAGE, env, background);
       expect(res.ok).toBe(true);
       if (!res.ok) return;
       const card = res.value as { buyer: Buyer };

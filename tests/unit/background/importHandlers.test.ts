@@ -33,9 +33,9 @@ async function setup() {
   const now = () => clock.t;
   const rescorer = createRescorer({ db, now, browserLanguage: 'en' });
   const full = vi.spyOn(rescorer, 'full');
-  const handlers = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
+  const background = createHandlers({ db, now, browserLanguage: 'en', signal: () => {}, rescorer });
   const call = async <T>(name: MessageName, data: unknown): Promise<T> => {
-    const res = await dispatch(name, data, PAGE, env, handlers);
+    const res = await dispatch(name, data, PAGE, env, background);
     if (!res.ok)
       throw new Error(`${res.error.code}: ${res.error.message} ${res.error.details?.join('; ') ?? ''}`);
     return res.value as T;

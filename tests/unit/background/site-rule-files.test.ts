@@ -5,9 +5,11 @@ import type { HandlerError } from '@/core/background/router';
 import type { TeachPlatform } from '@/core/background/ruleScripts';
 import type { SenderInfo } from '@/core/background/sender';
 import { createSiteRuleHandlers } from '@/core/background/siteRuleHandlers';
+import { REQUESTS } from '@/core/messageSchemas';
 import type { CustomRule } from '@/core/sites/customRule';
 import { siteRuleFileOf } from '@/core/sites/ruleFile';
 import { BuyerTiersDB } from '@/core/store';
+import { UNROUTED } from '../../support/background';
 
 const PAGE: SenderInfo = { kind: 'page' };
 const STATUS = { running: false, done: 0, total: 0 };
@@ -40,16 +42,15 @@ function setup(granted: readonly string[]) {
     releaseOriginPermission: async () => {},
     injectOverlay: async () => {},
   } as Partial<TeachPlatform> as TeachPlatform;
-  const signals: unknown[] = [];
   const deps: ServiceDeps = {
     db,
     now: () => T0,
     browserLanguage: 'en',
-    signal: (s) => signals.push(s),
+    signal: () => {},
     rescorer,
   };
   const h = { ...createSiteRuleHandlers(deps, platform), ...createOverlayHandlers(deps, platform) };
-  return { db, h, registered, signals };
+  return { db, h, registered };
 }
 
 const taught = (origin: string, id?: string) => ({
@@ -72,13 +73,17 @@ async function refusal(p: Promise<unknown>): Promise<HandlerError> {
 describe('rule ids are unique by slug (one platform per rule)', () => {
   it('refuses a second rule whose id slugs like another rule’s', async () => {
     const { db, h } = setup(['https://a.example', 'https://b.example']);
-    await h.saveSiteRule({ rule: taught('https://a.example', 'Shop_A') }, PAGE);
-    const e = await refusal(h.saveSiteRule({ rule: taught('https://b.example', 'shop-a') }, PAGE));
+    await h.saveSiteRule({ rule: taught('https://a.example', 'Shop_A') }, PAGE, UNROUTED);
+    const e = await refusal(h.saveSiteRule({ rule: taught('https://b.example', 'shop-a') }, PAGE, UNROUTED));
     expect(e.code).toBe('conflict');
     expect(e.message).toContain('shop-a');
     expect((await db.siteRules.toArray()).map((r) => r.id)).toEqual(['Shop_A']);
     // Re-saving the same rule is not a clash with itself.
-    await h.saveSiteRule({ rule: { ...taught('https://a.example', 'Shop_A'), label: 'Renamed' } }, PAGE);
+    await h.saveSiteRule(
+      { rule: { ...taught('https://a.example', 'Shop_A'), label: 'Renamed' } },
+      PAGE,
+      UNROUTED,
+    );
     expect((await db.siteRules.get('Shop_A'))?.label).toBe('Renamed');
   });
 });
@@ -86,20 +91,21 @@ describe('rule ids are unique by slug (one platform per rule)', () => {
 describe('site-rule files', () => {
   it('export one rule, import it on another browser: new id, same selectors and dates, registered', async () => {
     const a = setup(['http://shop.example.test']);
-    const saved = await a.h.saveSiteRule({ rule: taught('http://shop.example.test') }, PAGE);
-    const file = await a.h.exportSiteRule({ id: saved.id }, PAGE);
+    const saved = await a.h.saveSiteRule({ rule: taught('http://shop.example.test') }, PAGE, UNROUTED);
+    const file = await a.h.exportSiteRule({ id: saved.id }, PAGE, UNROUTED);
     expect(JSON.stringify(file)).not.toContain(saved.id);
 
     const b = setup(['http://shop.example.test']);
-    const res = await b.h.importSiteRule({ file: JSON.parse(JSON.stringify(file)) }, PAGE);
+    const res = await b.h.importSiteRule({ file: JSON.parse(JSON.stringify(file)) }, PAGE, UNROUTED);
     expect(res.replaced).toBe(false);
     expect(res.overrides).toBeUndefined();
     const { id: _a, ...sameA } = saved;
     const { id: _b, ...sameB } = res.rule;
     expect(sameB).toEqual(sameA);
     expect(b.registered.get(res.rule.id)).toBe('http://shop.example.test');
-    expect(b.signals).toContainEqual({ buyerKeys: [], kinds: ['settings'] });
-    expect(await b.h.listSiteRules({}, PAGE)).toMatchObject([
+    // Pages learn of the new rule from the router's signal for what the message declares.
+    expect(REQUESTS.importSiteRule.invalidates).toEqual(['settings']);
+    expect(await b.h.listSiteRules({}, PAGE, UNROUTED)).toMatchObject([
       { id: res.rule.id, origin: 'http://shop.example.test' },
     ]);
 
@@ -107,6 +113,7 @@ describe('site-rule files', () => {
     const again = await b.h.importSiteRule(
       { file: { ...file, rule: { ...file.rule, chatBuyerSelector: '.peer-bar h2' } } },
       PAGE,
+      UNROUTED,
     );
     expect(again).toMatchObject({
       replaced: true,
@@ -117,10 +124,10 @@ describe('site-rule files', () => {
 
   it('stores nothing without the origin permission', async () => {
     const a = setup(['http://shop.example.test']);
-    const saved = await a.h.saveSiteRule({ rule: taught('http://shop.example.test') }, PAGE);
-    const file = await a.h.exportSiteRule({ id: saved.id }, PAGE);
+    const saved = await a.h.saveSiteRule({ rule: taught('http://shop.example.test') }, PAGE, UNROUTED);
+    const file = await a.h.exportSiteRule({ id: saved.id }, PAGE, UNROUTED);
     const b = setup([]);
-    const e = await refusal(b.h.importSiteRule({ file }, PAGE));
+    const e = await refusal(b.h.importSiteRule({ file }, PAGE, UNROUTED));
     expect(e.code).toBe('forbidden');
     expect(await b.db.siteRules.count()).toBe(0);
     expect(b.registered.size).toBe(0);
@@ -132,13 +139,13 @@ describe('site-rule files', () => {
       { id: 'x', ...taught('https://web.whatsapp.com'), createdAt: T0 } as CustomRule,
       T0,
     );
-    const res = await b.h.importSiteRule({ file }, PAGE);
+    const res = await b.h.importSiteRule({ file }, PAGE, UNROUTED);
     expect(res.overrides).toBe('WhatsApp Web');
     // No second registration of the content script on an origin the built-in one serves.
     expect(b.registered.size).toBe(0);
-    expect(await b.h.listSiteRules({}, PAGE)).toMatchObject([{ overrides: 'WhatsApp Web' }]);
+    expect(await b.h.listSiteRules({}, PAGE, UNROUTED)).toMatchObject([{ overrides: 'WhatsApp Web' }]);
     // Teaching a built-in site is still refused: only rule files override built-ins.
-    const e = await refusal(b.h.saveSiteRule({ rule: taught('https://web.whatsapp.com') }, PAGE));
+    const e = await refusal(b.h.saveSiteRule({ rule: taught('https://web.whatsapp.com') }, PAGE, UNROUTED));
     expect(e.code).toBe('conflict');
   });
 
@@ -146,7 +153,7 @@ describe('site-rule files', () => {
     const b = setup(['https://a.example', 'https://b.example']);
     for (const origin of ['https://a.example', 'https://b.example']) {
       const file = siteRuleFileOf({ id: 'x', ...taught(origin), createdAt: T0 } as CustomRule, T0);
-      await b.h.importSiteRule({ file }, PAGE);
+      await b.h.importSiteRule({ file }, PAGE, UNROUTED);
     }
     const ids = (await b.db.siteRules.toArray()).map((r) => r.id);
     expect(new Set(ids.map((id) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-'))).size).toBe(2);

@@ -22,6 +22,7 @@ import {
   writeOrders,
 } from '@/core/store';
 import { loadLexicon, storeLexicon } from '@/core/store/needs';
+import { UNROUTED } from '../../support/background';
 import { CNY_CTX, makeOrder } from '../../support/orders';
 
 const T0 = Date.UTC(2024, 5, 1);
@@ -121,6 +122,7 @@ async function populated(): Promise<BuyerTiersDB> {
   await imports.savePreset(
     { name: 'My sheet', mapping: { buyerId: 'Kunde', date: 'Datum', total: 'Betrag' } },
     PAGE,
+    UNROUTED,
   );
   await saveActionTemplates(db, [{ ...DEFAULT_ACTION_TEMPLATES[0], template: 'Hi {name}!' }]);
   const lexicon = defaultLexicon();
@@ -145,23 +147,24 @@ describe('backup → restore (replace) into an empty database', () => {
       const { content, encrypted } = await services(src).backup.createBackup(
         passphrase ? { passphrase } : {},
         PAGE,
+        UNROUTED,
       );
       expect(encrypted).toBe(passphrase !== undefined);
 
       const dst = fresh();
       const target = services(dst);
-      const plan = await target.backup.planRestore({ content, passphrase, mode: 'replace' }, PAGE);
+      const plan = await target.backup.planRestore({ content, passphrase, mode: 'replace' }, PAGE, UNROUTED);
       expect(plan.tables.siteRules).toMatchObject({ inBackup: 1, add: 1 });
       expect(plan.tables.importRejects).toMatchObject({ inBackup: 2, add: 2 });
       expect(plan.tables.importPresets).toMatchObject({ inBackup: 1, add: 1 });
       expect(plan.tables.actionTemplates).toMatchObject({ inBackup: 1, add: 1 });
       expect(plan.tables.needsLexicon).toMatchObject({ inBackup: 1, add: 1 });
-      await target.backup.applyRestore({ content, passphrase, mode: 'replace' }, PAGE);
+      await target.backup.applyRestore({ content, passphrase, mode: 'replace' }, PAGE, UNROUTED);
 
       expect(await dump(dst, ['importUndo'])).toEqual(before);
       // Each owner reads its value back from the restored meta table.
-      expect(await target.imports.listPresets({}, PAGE)).toEqual(
-        await services(src).imports.listPresets({}, PAGE),
+      expect(await target.imports.listPresets({}, PAGE, UNROUTED)).toEqual(
+        await services(src).imports.listPresets({}, PAGE, UNROUTED),
       );
       expect(await getActionTemplates(dst)).toEqual(await getActionTemplates(src));
       expect((await loadLexicon(dst)).terms.price).toEqual(['bargain']);
@@ -173,13 +176,13 @@ describe('backup → restore (replace) into an empty database', () => {
   it('replace removes this machine’s extra rules, rejects, presets and edited templates', async () => {
     const src = fresh();
     await saveSettings(src, defaultSettings('en'));
-    const { content } = await services(src).backup.createBackup({}, PAGE);
+    const { content } = await services(src).backup.createBackup({}, PAGE, UNROUTED);
     const dst = await populated();
     const target = services(dst);
-    await target.backup.applyRestore({ content, mode: 'replace' }, PAGE);
+    await target.backup.applyRestore({ content, mode: 'replace' }, PAGE, UNROUTED);
     for (const t of ['siteRules', 'selectorHealth', 'needs', 'importRejects', 'orders', 'buyers'] as const)
       expect(await dst.table(t).count(), t).toBe(0);
-    expect(await target.imports.listPresets({}, PAGE)).toEqual([]);
+    expect(await target.imports.listPresets({}, PAGE, UNROUTED)).toEqual([]);
     expect(await getActionTemplates(dst)).toEqual(DEFAULT_ACTION_TEMPLATES);
     expect(await loadLexicon(dst)).toEqual(defaultLexicon());
     expect(target.synced).toEqual([[]]);
@@ -189,7 +192,7 @@ describe('backup → restore (replace) into an empty database', () => {
 describe('merge', () => {
   it('keeps this machine’s records; rules match by origin, rejects by import line, presets by name', async () => {
     const src = await populated();
-    const { content } = await services(src).backup.createBackup({}, PAGE);
+    const { content } = await services(src).backup.createBackup({}, PAGE, UNROUTED);
     const dst = fresh();
     await saveSettings(dst, defaultSettings('en'));
     // Same origin under another id, another origin, and a reject whose id the backup also uses.
@@ -205,17 +208,19 @@ describe('merge', () => {
     await target.imports.savePreset(
       { name: 'My sheet', mapping: { buyerId: 'a', date: 'b', total: 'c' } },
       PAGE,
+      UNROUTED,
     );
     await target.imports.savePreset(
       { name: 'Local sheet', mapping: { buyerId: 'a', date: 'b', total: 'c' } },
       PAGE,
+      UNROUTED,
     );
 
-    const plan = await target.backup.planRestore({ content, mode: 'merge' }, PAGE);
+    const plan = await target.backup.planRestore({ content, mode: 'merge' }, PAGE, UNROUTED);
     expect(plan.tables.siteRules).toEqual({ inBackup: 1, add: 0, replace: 1, keep: 1, remove: 0 });
     expect(plan.tables.importRejects).toEqual({ inBackup: 2, add: 1, replace: 1, keep: 1, remove: 0 });
     expect(plan.tables.importPresets).toEqual({ inBackup: 1, add: 0, replace: 1, keep: 1, remove: 0 });
-    await target.backup.applyRestore({ content, mode: 'merge' }, PAGE);
+    await target.backup.applyRestore({ content, mode: 'merge' }, PAGE, UNROUTED);
 
     expect((await dst.siteRules.orderBy('origin').toArray()).map((r) => [r.origin, r.id])).toEqual([
       ['https://other.example', 'r2'],
@@ -228,7 +233,7 @@ describe('merge', () => {
       'mine|1|local reject',
     ]);
     expect(new Set(rejects.map((r) => r.id)).size).toBe(3);
-    const presets = await target.imports.listPresets({}, PAGE);
+    const presets = await target.imports.listPresets({}, PAGE, UNROUTED);
     expect(presets.map((p) => p.name).sort()).toEqual(['Local sheet', 'My sheet']);
     expect(presets.find((p) => p.name === 'My sheet')?.mapping).toMatchObject({ buyerId: 'Kunde' });
     expect(await dst.needs.count()).toBe(1);
@@ -244,8 +249,8 @@ describe('merge', () => {
     const handlers = createBackupHandlers(deps, new SettingsCache(db, 'en'), async () => {
       throw new Error('no scripting here');
     });
-    const { content } = await services(src).backup.createBackup({}, PAGE);
-    await handlers.applyRestore({ content, mode: 'replace' }, PAGE);
+    const { content } = await services(src).backup.createBackup({}, PAGE, UNROUTED);
+    await handlers.applyRestore({ content, mode: 'replace' }, PAGE, UNROUTED);
     expect(await db.siteRules.count()).toBe(1);
     expect(warn).toHaveBeenCalled();
   });

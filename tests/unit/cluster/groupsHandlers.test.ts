@@ -9,13 +9,13 @@ const backgrounds = testBackgrounds('groups');
 async function setup(buyers = 300) {
   const db = backgrounds.database();
   await seedSyntheticShop(db, { buyers, now: NOW });
-  const { call, handlers, restart } = await backgrounds.rescoredBackground(db, { now: NOW });
-  return { db, call, handlers, restart };
+  const { call, service, restart } = await backgrounds.rescoredBackground(db, { now: NOW });
+  return { db, call, service, restart };
 }
 
 describe('discovered-groups messages', () => {
   it('cluster the shop, open a group and save it as a tag; the result survives a restart', async () => {
-    const { call, restart, handlers } = await setup();
+    const { call, restart, service } = await setup();
     expect((await call<ClusteringStatusDto>('getClusteringStatus', {})).last).toBeNull();
     const res = await call<ClusteringDto>('runClustering', { seed: 3 });
     expect(res.k).toBeGreaterThanOrEqual(2);
@@ -54,7 +54,7 @@ describe('discovered-groups messages', () => {
     const again = await call<{ total: number }>('groupBuyers', { groupIndex: 0, offset: 0, limit: 10 });
     expect(again.total).toBe(res.groups[0].size);
 
-    const denied = await dispatch('runClustering', {}, CONTENT, env, handlers);
+    const denied = await dispatch('runClustering', {}, CONTENT, env, service);
     expect(denied.ok || denied.error.code).toBe('forbidden');
   });
 

@@ -8,14 +8,14 @@ const backgrounds = testBackgrounds('admin');
 async function setup(buyers = 200) {
   const db = backgrounds.database();
   const settings = await seedSyntheticShop(db, { buyers, now: NOW, batch: 1000 });
-  const { handlers, call, rescorer } = await backgrounds.rescoredBackground(db, { now: NOW });
-  return { db, handlers, call, settings, rescorer };
+  const { service, call, rescorer } = await backgrounds.rescoredBackground(db, { now: NOW });
+  return { db, service, call, settings, rescorer };
 }
 
 describe('control-room messages', () => {
   it('are refused to content scripts', async () => {
-    const { handlers } = await setup(5);
-    const res = await dispatch('queryBuyers', {}, CONTENT, env, handlers);
+    const { service } = await setup(5);
+    const res = await dispatch('queryBuyers', {}, CONTENT, env, service);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('forbidden');
   });

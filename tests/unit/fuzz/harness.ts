@@ -3,8 +3,7 @@
  * everything, plus the senders the fuzz and security suites use.
  */
 import type { Rescorer } from '@/core/background/context';
-import { createHandlers } from '@/core/background/handlers';
-import type { Handlers } from '@/core/background/router';
+import { type BackgroundService, createHandlers } from '@/core/background/handlers';
 import type { RawSender, SenderEnv } from '@/core/background/sender';
 import { defaultSettings } from '@/core/model';
 import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
@@ -51,9 +50,10 @@ export const STRANGERS: Record<string, RawSender> = {
   'empty sender': {},
 };
 
-export interface Background {
+export interface FuzzBackground {
   db: BuyerTiersDB;
-  handlers: Handlers;
+  /** What the router dispatches to: the handlers and where their changes are announced. */
+  service: BackgroundService;
   signals: unknown[];
 }
 
@@ -67,7 +67,7 @@ const rescorer: Rescorer = {
 };
 
 /** A fresh database with buyers on three platforms, a tag, a note, history and settings. */
-export async function startBackground(name = `bg-${Math.random()}`): Promise<Background> {
+export async function startBackground(name = `bg-${Math.random()}`): Promise<FuzzBackground> {
   const db = new BuyerTiersDB(name);
   await db.open();
   const settings = { ...defaultSettings('en'), currencyRates: { CNY: 0.14 } };
@@ -95,14 +95,14 @@ export async function startBackground(name = `bg-${Math.random()}`): Promise<Bac
   });
   await db.selectorHealth.put({ site: 'whatsapp', misses: 0, hits: 1 });
   const signals: unknown[] = [];
-  const handlers = createHandlers({
+  const service = createHandlers({
     db,
     now: () => NOW,
     browserLanguage: 'en',
     signal: (c) => signals.push(c),
     rescorer,
   });
-  return { db, handlers, signals };
+  return { db, service, signals };
 }
 
 /** Every row of every table, for before/after comparisons. */

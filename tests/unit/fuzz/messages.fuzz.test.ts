@@ -94,7 +94,7 @@ describe('every message handler under fuzzed data', { timeout: TIMEOUT }, () => 
             count(`dispatch: ${name}`);
             const before = await settled(bg.db);
             const res = await within(
-              dispatch(name, data, sender, env, bg.handlers),
+              dispatch(name, data, sender, env, bg.service),
               5000,
               `${name} from ${who}`,
             );
@@ -116,7 +116,7 @@ describe('every message handler under fuzzed data', { timeout: TIMEOUT }, () => 
     const bg = await startBackground();
     const before = await snapshot(bg.db);
     for (const name of ['__proto__', 'constructor', 'toString', 'nope', ''] as unknown as MessageName[]) {
-      const res = await dispatch(name, {}, SENDERS.page, env, bg.handlers);
+      const res = await dispatch(name, {}, SENDERS.page, env, bg.service);
       expect(res.ok, String(name)).toBe(false);
       checkError(String(name), res);
       // Regression: `__proto__`/`constructor`/`toString` used to resolve to Object.prototype members.
@@ -150,7 +150,7 @@ describe('every message handler under fuzzed data', { timeout: TIMEOUT }, () => 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...NAMES), sender, async (name, s) => {
         count('dispatch: random senders');
-        const res = await dispatch(name, {}, s, env, bg.handlers);
+        const res = await dispatch(name, {}, s, env, bg.service);
         // Our own content script on a page no adapter serves is still "content"; all else is a stranger.
         const ourContentScript = s.id === 'ext-id' && s.tab !== undefined && /^https?:/.test(s.url ?? '');
         if (!ourContentScript) expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -160,7 +160,7 @@ describe('every message handler under fuzzed data', { timeout: TIMEOUT }, () => 
     );
     for (const [label, s] of Object.entries(STRANGERS)) {
       for (const name of NAMES) {
-        const res = await dispatch(name, {}, s, env, bg.handlers);
+        const res = await dispatch(name, {}, s, env, bg.service);
         expect(res.ok ? 'answered' : res.error.code, `${name} from ${label}`).toBe('forbidden');
       }
     }
@@ -185,7 +185,7 @@ describe('rejected messages on an empty database', () => {
         { orders: [{ platform: 'demo' }], done: false },
         SENDERS.demo,
         env,
-        bg.handlers,
+        bg.service,
       );
       expect(res.ok).toBe(false);
       expect(await snapshot(bg.db)).toEqual(before);

@@ -10,16 +10,16 @@ import type { RawSender } from '@/core/background/sender';
 import { firstForeignOrder } from '@/core/background/sender';
 import { type BuyerTiersDB, saveSettings } from '@/core/store';
 import { makeOrder } from '../../support/orders';
-import { type Background, env, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
+import { env, type FuzzBackground, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
 
 const demoOrder = (orderId: string, buyer = 'alice') =>
   makeOrder({ orderId, platform: 'demo', buyer, currency: 'CNY' });
 
-async function load(bg: Background, orders: unknown[], sender: RawSender = SENDERS.demo) {
-  return dispatch('loadDemoOrders', { orders, done: true }, sender, env, bg.handlers);
+async function load(bg: FuzzBackground, orders: unknown[], sender: RawSender = SENDERS.demo) {
+  return dispatch('loadDemoOrders', { orders, done: true }, sender, env, bg.service);
 }
 
-let bg: Background;
+let bg: FuzzBackground;
 beforeEach(async () => {
   bg = await startBackground();
 });

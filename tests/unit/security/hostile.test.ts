@@ -12,7 +12,7 @@ import { buyersToCsv, buyersToJson, EXPORT_COLUMNS, type ExportRow, neutralizeCe
 import { CsvRowStream } from '@/core/import';
 import { buyerKeyOf } from '@/core/model';
 import { seeBuyer } from '@/core/store';
-import { type Background, env, NOW, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
+import { env, type FuzzBackground, NOW, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
 
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
@@ -33,7 +33,7 @@ const HOSTILE = [
   'x'.repeat(20_000),
 ];
 
-let bg: Background;
+let bg: FuzzBackground;
 beforeEach(async () => {
   fakeBrowser.reset();
   bg = await startBackground();
@@ -52,7 +52,7 @@ describe('hostile page text through the handlers', () => {
         { platform: 'whatsapp', buyerId: `hostile-${i}`, name },
         SENDERS.whatsapp,
         env,
-        bg.handlers,
+        bg.service,
       );
       expect(res.ok, name.slice(0, 40)).toBe(true);
       const expected = name.replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -84,7 +84,7 @@ describe('hostile page text through the handlers', () => {
         { platform: 'whatsapp', buyerId },
         SENDERS.whatsapp,
         env,
-        bg.handlers,
+        bg.service,
       );
       expect(res, JSON.stringify(buyerId)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     }
@@ -95,7 +95,7 @@ describe('hostile page text through the handlers', () => {
   it('createTag and saveNote keep hostile text as text; tag names are normalised, notes verbatim', async () => {
     for (const [i, raw] of HOSTILE.slice(0, 13).entries()) {
       const name = `${raw.slice(0, 30)} ${i}`;
-      const tag = await dispatch('createTag', { name }, SENDERS.whatsapp, env, bg.handlers);
+      const tag = await dispatch('createTag', { name }, SENDERS.whatsapp, env, bg.service);
       expect(tag.ok, name).toBe(true);
       const visible = name.normalize('NFKC').replace(/[\u200B\u202A-\u202E\u2066-\u2069]/g, '');
       if (tag.ok) expect(tag.value.name).toBe(visible.replace(/\s+/g, ' ').trim());
@@ -104,7 +104,7 @@ describe('hostile page text through the handlers', () => {
         { buyerKey: 'whatsapp:8613812345678', text: raw },
         SENDERS.whatsapp,
         env,
-        bg.handlers,
+        bg.service,
       );
       expect(note.ok).toBe(true);
       expect((await bg.db.notes.get('whatsapp:8613812345678'))?.text).toBe(raw.trim());
@@ -112,10 +112,10 @@ describe('hostile page text through the handlers', () => {
   });
 
   it('regression: tag names lose bidi overrides and zero-width characters; an invisible-only name is refused', async () => {
-    const spoof = await dispatch('createTag', { name: 'vip\u202e\u200bpiv' }, SENDERS.page, env, bg.handlers);
+    const spoof = await dispatch('createTag', { name: 'vip\u202e\u200bpiv' }, SENDERS.page, env, bg.service);
     expect(spoof.ok && spoof.value.name).toBe('vippiv');
     for (const name of ['\u200b', '\u202e\u202c', '\ufeff \u2066\u2069']) {
-      const res = await dispatch('createTag', { name }, SENDERS.page, env, bg.handlers);
+      const res = await dispatch('createTag', { name }, SENDERS.page, env, bg.service);
       expect(res.ok, JSON.stringify(name)).toBe(false);
     }
     const emoji = await dispatch(
@@ -123,20 +123,20 @@ describe('hostile page text through the handlers', () => {
       { name: '👨\u200d👩\u200d👧 family' },
       SENDERS.page,
       env,
-      bg.handlers,
+      bg.service,
     );
     expect(emoji.ok && emoji.value.name).toBe('👨\u200d👩\u200d👧 family');
   });
 
   it('over-long tag names and notes are refused with a clear error, not truncated silently', async () => {
-    const tag = await dispatch('createTag', { name: 'x'.repeat(41) }, SENDERS.page, env, bg.handlers);
+    const tag = await dispatch('createTag', { name: 'x'.repeat(41) }, SENDERS.page, env, bg.service);
     expect(tag.ok).toBe(false);
     const note = await dispatch(
       'saveNote',
       { buyerKey: 'amazon:x', text: 'x'.repeat(5001) },
       SENDERS.page,
       env,
-      bg.handlers,
+      bg.service,
     );
     expect(note).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });

@@ -11,8 +11,8 @@ import { dispatch } from '@/core/background/router';
 import { REQUESTS } from '@/core/messageSchemas';
 import type { MessageName } from '@/core/messaging';
 import {
-  type Background,
   env,
+  type FuzzBackground,
   SENDERS,
   STRANGERS,
   settled,
@@ -55,7 +55,7 @@ function foreignData(name: MessageName): Json[] {
   return [...new Map(valid.map((d) => [JSON.stringify(d), d])).values()].slice(0, 4);
 }
 
-let bg: Background;
+let bg: FuzzBackground;
 beforeEach(async () => {
   fakeBrowser.reset();
   bg = await startBackground();
@@ -87,7 +87,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
       expect(samples.length, `no valid sample for ${name}: teach validFor its schema`).toBeGreaterThan(0);
       for (const data of samples) {
         const before = await settled(bg.db);
-        const res = await dispatch(name, data, SENDERS.whatsapp, env, bg.handlers);
+        const res = await dispatch(name, data, SENDERS.whatsapp, env, bg.service);
         if (res.ok) {
           // Reads may answer, but with nothing about the other platform.
           expect(JSON.stringify(res.value), `${name} leaked amazon data`).not.toMatch(
@@ -110,7 +110,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
     for (const name of CONTENT_REACHABLE) {
       for (const data of foreignData(name)) {
         const before = await settled(bg.db);
-        const res = await dispatch(name, data, stranger, env, bg.handlers);
+        const res = await dispatch(name, data, stranger, env, bg.service);
         if (res.ok) expect(JSON.stringify(res.value)).not.toMatch(/amazon:x|private note/);
         expect(await snapshot(bg.db), name).toEqual(before);
       }
@@ -120,7 +120,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
   it('page-only messages are refused to every content script', async () => {
     for (const name of NAMES.filter((n) => REQUESTS[n].from === 'page')) {
       for (const sender of [SENDERS.whatsapp, SENDERS.amazon, SENDERS.demo]) {
-        const res = await dispatch(name, {}, sender, env, bg.handlers);
+        const res = await dispatch(name, {}, sender, env, bg.service);
         expect(res.ok ? 'answered' : res.error.code, name).toBe('forbidden');
       }
     }
@@ -130,7 +130,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
     const before = await snapshot(bg.db);
     for (const [label, sender] of Object.entries(STRANGERS)) {
       for (const name of NAMES) {
-        const res = await dispatch(name, {}, sender, env, bg.handlers);
+        const res = await dispatch(name, {}, sender, env, bg.service);
         expect(res.ok ? 'answered' : res.error.code, `${name} from ${label}`).toBe('forbidden');
       }
     }
@@ -143,7 +143,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
       { buyerKey: 'whatsapp:8613812345678' },
       SENDERS.whatsapp,
       env,
-      bg.handlers,
+      bg.service,
     );
     expect(res.ok).toBe(true);
     const badges = await dispatch(
@@ -151,7 +151,7 @@ describe('content scripts cannot reach another platform (meta-test over REQUESTS
       { buyerKeys: ['whatsapp:8613812345678', 'amazon:x'] },
       SENDERS.whatsapp,
       env,
-      bg.handlers,
+      bg.service,
     );
     expect(badges.ok && Object.keys(badges.value)).toEqual(['whatsapp:8613812345678']);
   });

@@ -9,11 +9,11 @@ import { fakeBrowser } from 'wxt/testing';
 import { dispatch } from '@/core/background/router';
 import { fromBase64, toBase64 } from '@/core/backup';
 import { REQUESTS } from '@/core/messageSchemas';
-import { type Background, env, NOW, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
+import { env, type FuzzBackground, NOW, SENDERS, settled, snapshot, startBackground } from '../fuzz/harness';
 
 const PASS = 'Tr0ub4dor&3 — 秘密のパスフレーズ';
 
-let bg: Background;
+let bg: FuzzBackground;
 beforeEach(async () => {
   fakeBrowser.reset();
   bg = await startBackground();
@@ -40,7 +40,7 @@ async function makeBackup(passphrase?: string): Promise<string> {
     passphrase === undefined ? {} : { passphrase },
     SENDERS.page,
     env,
-    bg.handlers,
+    bg.service,
   );
   if (!res.ok) throw new Error(res.error.message);
   return (res.value as { content: string }).content;
@@ -64,7 +64,7 @@ describe('encrypted backups through the background', () => {
         { content, passphrase: PASS, mode: 'merge' },
         SENDERS.page,
         env,
-        bg.handlers,
+        bg.service,
       );
       expect(res.ok, message).toBe(true);
       await settled(bg.db);
@@ -100,7 +100,7 @@ describe('encrypted backups through the background', () => {
       ['truncated', content.slice(0, content.length >> 1), PASS],
     ];
     // Make the restore observable: change the database after taking the backup.
-    await dispatch('forgetBuyer', { buyerKey: 'amazon:x' }, SENDERS.page, env, bg.handlers);
+    await dispatch('forgetBuyer', { buyerKey: 'amazon:x' }, SENDERS.page, env, bg.service);
     // Each variant once (key derivation is slow on purpose); the wrong passphrase in both modes.
     for (const [mode, list] of [
       ['replace', variants],
@@ -113,7 +113,7 @@ describe('encrypted backups through the background', () => {
           { content: text, passphrase, mode },
           SENDERS.page,
           env,
-          bg.handlers,
+          bg.service,
         );
         expect(res.ok, `${label} (${mode})`).toBe(false);
         if (!res.ok)
@@ -140,7 +140,7 @@ describe('"Forget this buyer" deletes everything about them', () => {
       key: 'amazon:a1',
       order: { ...(await bg.db.orders.get('amazon:a1'))!, total: 1 },
     });
-    const res = await dispatch('forgetBuyer', { buyerKey: key }, SENDERS.page, env, bg.handlers);
+    const res = await dispatch('forgetBuyer', { buyerKey: key }, SENDERS.page, env, bg.service);
     expect(res.ok).toBe(true);
     await settled(bg.db);
     const snap = await snapshot(bg.db);

@@ -8,7 +8,7 @@ import { EXPORT_COLUMNS } from './export/buyers';
 import { MappingSpec } from './import/mapping';
 import { RunOptions } from './import/runOptions';
 import type { RequestSpec } from './messageSchemas';
-import { BuyerKey, ImportRecord, Order, RejectedRow } from './model';
+import { BulkOrder, BuyerKey, ImportRecord, RejectedRow } from './model';
 
 const ImportId = z.string().min(1).max(100);
 const Short = z.string().max(64).optional();
@@ -56,7 +56,7 @@ export const IMPORT_EXPORT_REQUESTS = {
     data: z.object({
       importId: ImportId,
       batchNo: z.number().int().positive(),
-      orders: z.array(Order).max(10_000),
+      orders: z.array(BulkOrder).max(10_000),
       rejects: z.array(RejectedRow).max(20_000),
       rowsDone: z.number().int().nonnegative(),
       bytesDone: z.number().int().nonnegative(),

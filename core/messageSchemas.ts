@@ -9,6 +9,7 @@ import type { ChangeKind, Sender } from './messaging';
 import {
   BUYER_FILTER_FIELDS,
   BUYER_SORT_FIELDS,
+  BulkOrder,
   type BuyerFilterField,
   BuyerKey,
   Order as OrderSchema,
@@ -164,7 +165,7 @@ export const REQUESTS = {
   loadDemoOrders: {
     from: 'content',
     invalidates: ['buyers'],
-    data: z.object({ orders: z.array(OrderSchema).max(5000), done: z.boolean() }),
+    data: z.object({ orders: z.array(BulkOrder).max(5000), done: z.boolean() }),
   },
   // — teach mode (core/background/overlayHandlers.ts) —
   getSiteRule: { from: 'content', data: z.object({}) },

@@ -5,6 +5,7 @@ export * from './dimensions';
 export * from './identity';
 export * from './money';
 export * from './order';
+export * from './orderCheck';
 export * from './settings';
 export * from './status';
 export * from './tag';

@@ -10,31 +10,29 @@ export interface MinimiseResult {
 }
 
 /**
- * Screens `starts`, runs BFGS from the best and, if it does not converge, Nelder–Mead (with
- * restarts) from the better of its end point and the start. Shared by both model fits.
+ * Screens `starts`, then runs BFGS from each in order of value until one converges (a start
+ * can sit where BFGS stalls, e.g. on a ridge whose far end is a parameter's ceiling, while
+ * another converges in a few dozen steps) and, if none does, Nelder–Mead (with restarts) from
+ * the best point any of them reached. Shared by both model fits.
  */
 export function minimise(
   f: (w: readonly number[]) => number,
   fg: (w: Float64Array, grad: Float64Array) => number,
   starts: readonly (readonly number[])[],
 ): MinimiseResult | null {
-  let start = starts[0];
-  let startValue = Number.POSITIVE_INFINITY;
-  for (const s of starts) {
-    const v = f(s);
-    if (v < startValue) {
-      start = s;
-      startValue = v;
-    }
-  }
+  const screened = starts.map((s) => ({ s, v: f(s) })).sort((a, b) => a.v - b.v || 0);
   let evaluations = starts.length;
-  const q = bfgs(fg, start, { gradientTolerance: 1e-10, maxIterations: 200 });
-  evaluations += q.evaluations;
-  if (q.converged && Number.isFinite(q.fx)) {
-    return { x: q.x, fx: q.fx, evaluations, converged: true, method: 'bfgs' };
+  let best = { x: [...screened[0].s], fx: screened[0].v };
+  for (const { s, v } of screened) {
+    if (!Number.isFinite(v)) continue;
+    const q = bfgs(fg, s, { gradientTolerance: 1e-10, maxIterations: 200 });
+    evaluations += q.evaluations;
+    if (q.converged && Number.isFinite(q.fx)) {
+      return { x: q.x, fx: q.fx, evaluations, converged: true, method: 'bfgs' };
+    }
+    if (Number.isFinite(q.fx) && !(q.fx > best.fx)) best = { x: q.x, fx: q.fx };
   }
-  const from = Number.isFinite(q.fx) && q.fx <= startValue ? q.x : [...start];
-  const res = nelderMead(f, from, {
+  const res = nelderMead(f, best.x, {
     initialStep: 0.7,
     maxEvaluations: 5000,
     restarts: 4,
@@ -42,7 +40,7 @@ export function minimise(
     xTolerance: 1e-6,
   });
   evaluations += res.evaluations;
-  // Nelder–Mead starts from the BFGS end point, so its result is never worse.
+  // Nelder–Mead starts from the best point so far, so its result is never worse.
   if (!Number.isFinite(res.fx)) return null;
   return { x: res.x, fx: res.fx, evaluations, converged: res.converged, method: 'nelder-mead' };
 }

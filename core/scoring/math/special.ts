@@ -60,6 +60,19 @@ export function digamma(x: number): number {
   return acc + Math.log(y) - 0.5 * inv - series;
 }
 
+/**
+ * ln Γ(q + a) − ln Γ(q) for q, a > 0, accurate also when q is huge: there the two log-gammas
+ * are ~q·ln q each and their difference would lose every digit, so it is taken from the
+ * Stirling series directly, (q − ½)·ln(1 + a/q) + a·ln(q + a) − a plus the difference of the
+ * correction terms.
+ */
+export function logGammaRatio(q: number, a: number): number {
+  if (!(q >= 1e4) || a > q) return logGamma(q + a) - logGamma(q);
+  const z = q + a;
+  const corr = (1 / z - 1 / q) / 12 - (1 / (z * z * z) - 1 / (q * q * q)) / 360;
+  return (q - 0.5) * Math.log1p(a / q) + a * Math.log(z) - a + corr;
+}
+
 /** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
 export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);

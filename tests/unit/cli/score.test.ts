@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScoreArgs } from '../../../core/cli/args';
 import { main } from '../../../core/cli/score';
 import { parseCsvText } from '../../../core/import/csv';
-
-const CDNOW = new URL('../../../../shared/data/cdnow_sample_elog.csv', import.meta.url).pathname;
+import { CDNOW, cdnowWorkDir } from './cdnowFiles';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -21,18 +20,7 @@ function numbers(line: string): Record<string, number> {
 
 describe('score CLI', () => {
   it('reproduces the published CDNOW BG/NBD and Gamma-Gamma fits', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'score-'));
-    const map = join(dir, 'map.json');
-    writeFileSync(
-      map,
-      JSON.stringify({
-        buyerId: 'masterid',
-        date: 'date',
-        dateFormat: 'yyyyMMdd',
-        total: 'sales',
-        currency: 'USD',
-      }),
-    );
+    const { dir, map } = cdnowWorkDir('score-');
     const outCsv = join(dir, 'buyers.csv');
     const report = join(dir, 'report.json');
     const r = await run([

@@ -11,7 +11,9 @@ import {
 import { bgnbdInputs, hasPaidPurchase, repeatMeanSpend } from '../../../core/scoring/features';
 import {
   fitGammaGamma,
+  GAMMA_GAMMA_MAX_Q,
   type GammaGammaParams,
+  gammaGammaExpectedValue,
   gammaGammaLogLikelihood,
   gammaGammaLogLikelihoodGradient,
   prepareGammaGamma,
@@ -19,7 +21,7 @@ import {
 import { bfgs } from '../../../core/scoring/math/bfgs';
 import { minimise } from '../../../core/scoring/math/minimise';
 import { nelderMead } from '../../../core/scoring/math/nelderMead';
-import { digamma, logGamma } from '../../../core/scoring/math/special';
+import { digamma, logGamma, logGammaRatio } from '../../../core/scoring/math/special';
 import { syntheticShop } from '../../support/synthetic';
 import { readSummaryWithTransactions } from './cdnow';
 
@@ -259,5 +261,50 @@ describe('gradient fits agree with Nelder–Mead', () => {
     expect(gWarm.evaluations).toBeLessThan(gCold.evaluations);
     for (const k of ['p', 'q', 'v'] as const)
       expect(relErr(gWarm.params[k], gCold.params[k])).toBeLessThan(1e-5);
+  });
+});
+
+describe('Gamma-Gamma when every buyer spends alike', () => {
+  it('takes ln Γ(q + a) − ln Γ(q) accurately however large q is', () => {
+    // Γ(q + 1) = q Γ(q) exactly, and ln Γ(q + 2) − ln Γ(q) = ln q + ln(q + 1).
+    for (const q of [20_000, 1e6, 1e9, 1e13]) {
+      expect(relErr(logGammaRatio(q, 1), Math.log(q))).toBeLessThan(1e-12);
+      expect(relErr(logGammaRatio(q, 2), Math.log(q) + Math.log(q + 1))).toBeLessThan(1e-12);
+    }
+    // Below the switch it is the plain difference.
+    expect(logGammaRatio(3.5, 2.25)).toBeCloseTo(logGamma(5.75) - logGamma(3.5), 12);
+  });
+
+  it('is found at the q ceiling in a few dozen evaluations, predicting the shop’s mean order value', () => {
+    // One price level: every order 5–305.00, whoever buys. The likelihood keeps rising as
+    // q → ∞; the old fit lost its digits there and wandered for 5,000+ Nelder–Mead steps
+    // (6 s at 80,000 buyers).
+    let seed = 11;
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const rows: Array<{ x: number; zbar: number }> = [];
+    let all = 0;
+    let count = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const x = 1 + Math.floor(rand() * 15);
+      let sum = 0;
+      for (let k = 0; k < x; k++) sum += 500 + Math.floor(rand() * 30_000);
+      rows.push({ x, zbar: sum / x });
+      all += sum;
+      count += x;
+    }
+    const fit = fitGammaGamma(prepareGammaGamma(rows));
+    expect(fit?.method).toBe('bfgs');
+    expect(fit?.converged).toBe(true);
+    expect(fit?.evaluations).toBeLessThan(200);
+    const params = fit?.params ?? { p: 0, q: 0, v: 0 };
+    expect(params.q).toBeGreaterThan(GAMMA_GAMMA_MAX_Q / 2);
+    expect(params.q).toBeLessThanOrEqual(GAMMA_GAMMA_MAX_Q);
+    // Any buyer's expected order value is then the shop's mean, whatever their own history.
+    const mean = all / count;
+    expect(relErr(gammaGammaExpectedValue(params, 1, 600), mean)).toBeLessThan(0.01);
+    expect(relErr(gammaGammaExpectedValue(params, 12, 30_000), mean)).toBeLessThan(0.01);
   });
 });

@@ -15,7 +15,8 @@ type Report = (name: string, value: number, unit: string) => void;
 
 const LINES = 200_000;
 
-export function syntheticCsv(lines: number, seed = 42): string {
+/** `maxItems` lines per order at most (1: one line per order, as most order exports). */
+export function syntheticCsv(lines: number, seed = 42, maxItems = 3): string {
   const r = seededRandom(seed);
   const out = [
     'Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Shipping Country',
@@ -29,7 +30,7 @@ export function syntheticCsv(lines: number, seed = 42): string {
     const month = 1 + Math.floor(r() * 12);
     const created = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${String(Math.floor(r() * 24)).padStart(2, '0')}:15:00 +0800`;
     const status = r() < 0.9 ? 'paid' : r() < 0.5 ? 'refunded' : 'voided';
-    const n = Math.min(1 + Math.floor(r() * 3), lines - written);
+    const n = Math.min(1 + Math.floor(r() * maxItems), lines - written);
     const items = Array.from({ length: n }, () => ({
       qty: 1 + Math.floor(r() * 4),
       price: 100 + Math.floor(r() * 20_000),

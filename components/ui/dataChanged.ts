@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { type ChangeSignal, onMessage } from '@/core/messaging';
 
 type Listener = (change: ChangeSignal) => void;
@@ -11,8 +12,16 @@ let stopListening: (() => void) | undefined;
  */
 export function onDataChanged(listener: Listener): () => void {
   listeners.add(listener);
-  stopListening ??= onMessage('dataChanged', ({ data }) => {
-    for (const l of [...listeners]) l(data);
+  stopListening ??= onMessage('dataChanged', ({ data, sender }) => {
+    // Only the background sends it: a content script's message to pages carries its tab.
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+    for (const l of [...listeners]) {
+      try {
+        l(data);
+      } catch (e) {
+        console.warn('[Buyer Tiers] change listener:', e);
+      }
+    }
   });
   return () => {
     listeners.delete(listener);

@@ -28,7 +28,12 @@ export function announcingRescorer(rescorer: Rescorer, announce: Announce): Resc
   const announceAll = () => announce({ buyerKeys: [], kinds: ['buyers'] });
   const resume = rescorer.resumeIfNeeded?.bind(rescorer);
   return {
-    afterWrite: rescorer.afterWrite.bind(rescorer),
+    async afterWrite(touched) {
+      // On a new shop day (or a worker's first write) the rescorer runs a full rescore instead.
+      const before = rescorer.status().finishedAt;
+      await rescorer.afterWrite(touched);
+      if (rescorer.status().finishedAt !== before) announceAll();
+    },
     async full(opts) {
       try {
         return await rescorer.full(opts);

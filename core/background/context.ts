@@ -47,7 +47,7 @@ export interface ServiceDeps {
   now(): number;
   browserLanguage: string;
   /**
-   * Where the background's announced changes go: every open tab and page (`broadcastChange`).
+   * Where the background's announced changes go: every open page and overlay tab (`broadcastTo`).
    * Handlers never call it; the router announces what each message declares it invalidates.
    */
   signal(change: Omit<ChangeSignal, 'at'>): void;

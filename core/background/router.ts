@@ -173,7 +173,14 @@ export async function dispatch<K extends MessageName>(
     const value = await handler(parsed.data, sender, call.changes);
     // Only after success: a refused or failed call wrote nothing (its transaction rolled back).
     const change = call.signal();
-    if (change) background.announce(change);
+    if (change) {
+      // The write has committed: a listener that fails must not report it as failed.
+      try {
+        background.announce(change);
+      } catch (e) {
+        console.warn('[Buyer Tiers] change signal:', e);
+      }
+    }
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toMessageError(e) };

@@ -5,7 +5,8 @@ import { adapterForUrl } from '../sites/registry';
 import { ruleSlug } from '../sites/ruleAdapter';
 import { openStore } from '../store';
 import { ruleIdForOrigin } from '../store/ruleOriginData';
-import { broadcastChange } from './broadcast';
+import { broadcastTo } from './broadcast';
+import { ContentTabs } from './contentTabs';
 import type { ServiceDeps } from './context';
 import { createHandlers } from './handlers';
 import { startOverlayWiring } from './overlayWiring';
@@ -18,12 +19,13 @@ import type { SenderEnv } from './sender';
  * Listeners are registered synchronously so a worker woken by a message never misses it.
  */
 export function startBackground(): void {
+  const contentTabs = new ContentTabs();
   const ready = (async () => {
     const db = await openStore();
     const browserLanguage = browser.i18n?.getUILanguage?.() ?? 'en';
     const now = () => Date.now();
     const rescorer = createRescorer({ db, now, browserLanguage });
-    const deps: ServiceDeps = { db, now, browserLanguage, signal: broadcastChange, rescorer };
+    const deps: ServiceDeps = { db, now, browserLanguage, signal: broadcastTo(contentTabs), rescorer };
     const background = createHandlers(deps);
     // A worker stopped mid-rescore (or after an import that never finished) leaves classes half
     // old: finish that now (its end is announced like every full rescore's).
@@ -46,6 +48,11 @@ export function startBackground(): void {
 
   for (const name of Object.keys(REQUESTS) as MessageName[]) {
     onMessage(name, async ({ data, sender }) => {
+      // A content script of ours on a web page (not an extension page shown in a tab): its tab
+      // hears the change broadcast from now on.
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && sender.id === browser.runtime.id && /^https?:/.test(sender.url ?? ''))
+        void contentTabs.add(tabId);
       let deps: Awaited<typeof ready>;
       try {
         deps = await ready;

@@ -1,6 +1,6 @@
 // `npm run score`: the command line as built JavaScript, so no transpiler runs at start-up.
-// The bundle (`.cli/score.mjs`) is rebuilt with esbuild only when a source under `core/` is newer
-// than it; otherwise this file just imports it and runs it.
+// The bundle (`.cli/score.mjs`) is rebuilt with esbuild only when a source under `core/` or the
+// lock file is newer than it; otherwise this file just imports it and runs it.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +26,9 @@ function builtAt() {
   }
 }
 
-if (builtAt() < newestSource(join(root, 'core'))) {
+// A dependency upgrade (package-lock.json) rebuilds too: the bundle carries zod and date-fns.
+const newest = Math.max(newestSource(join(root, 'core')), statSync(join(root, 'package-lock.json')).mtimeMs);
+if (builtAt() < newest) {
   const { build } = await import('esbuild');
   mkdirSync(dirname(bundle), { recursive: true });
   await build({

@@ -89,7 +89,9 @@ export function isCertainlyValidOrder(value: unknown): value is Order {
 /**
  * The Order schema for bulk input (message batches of up to 10,000 orders): the fast check
  * first, and for an order it does not vouch for, the schema itself, whose issues (with their
- * paths) become this one's. Accepts and refuses exactly what `Order` does.
+ * paths) become this one's. Accepts and refuses exactly what `Order` does, but does not strip:
+ * an accepted order with extra keys arrives as sent, and the store's `validateOrders` parses
+ * it (stripping them) before anything is written.
  */
 export const BulkOrder = z.custom<Order>().superRefine((value, ctx) => {
   if (isCertainlyValidOrder(value)) return;

@@ -27,7 +27,8 @@ export function minimise(
     if (!Number.isFinite(v)) continue;
     const q = bfgs(fg, s, { gradientTolerance: 1e-10, maxIterations: 200 });
     evaluations += q.evaluations;
-    if (q.converged && Number.isFinite(q.fx)) {
+    // A converged run is the answer unless an earlier, stalled one already got lower.
+    if (q.converged && Number.isFinite(q.fx) && q.fx <= best.fx) {
       return { x: q.x, fx: q.fx, evaluations, converged: true, method: 'bfgs' };
     }
     if (Number.isFinite(q.fx) && !(q.fx > best.fx)) best = { x: q.x, fx: q.fx };

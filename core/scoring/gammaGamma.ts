@@ -19,22 +19,18 @@ export interface GammaGammaRow {
   zbar: number;
 }
 
-/** Rows with x > 0 and zbar > 0; ln x and ln zbar are computed once here instead of per evaluation. */
+/** Rows with x > 0 and zbar > 0; logs that do not depend on the parameters are taken once here. */
 export interface GammaGammaData {
   buyers: number;
+  /** x·zbar per row: the buyer's repeat spend. */
+  xz: Float64Array;
+  /** ln(x·zbar) per row. */
+  logXz: Float64Array;
   x: Float64Array;
-  zbar: Float64Array;
-  xLogX: Float64Array;
-  logZbar: Float64Array;
-  /** Distinct x values and each row's index into them, for the per-x log-gamma terms. */
+  /** Distinct x values and how many rows have each, for the per-x log-gamma terms. */
   xValues: Float64Array;
-  rowX: Int32Array;
-  /** Rows per distinct x, for the per-x log-gamma terms. */
   xCount: Float64Array;
-  /** Σ x, Σ x·ln x, Σ x·ln zbar and Σ ln zbar over the rows: the parameter-free parts of the sums. */
-  sumX: number;
-  sumXLogX: number;
-  sumXLogZbar: number;
+  /** Σ ln zbar over the rows: the parameter-free part of the likelihood. */
   sumLogZbar: number;
   meanZbar: number;
 }
@@ -48,44 +44,25 @@ export function prepareGammaGamma(rows: Iterable<GammaGammaRow>): GammaGammaData
       zs.push(zbar);
     }
   }
-  const xIdx = new Map<number, number>();
-  const rowX = new Int32Array(xs.length);
+  const counts = new Map<number, number>();
   let total = 0;
-  for (let i = 0; i < xs.length; i++) {
-    let k = xIdx.get(xs[i]);
-    if (k === undefined) {
-      k = xIdx.size;
-      xIdx.set(xs[i], k);
-    }
-    rowX[i] = k;
-    total += zs[i];
-  }
-  const xLogX = Float64Array.from(xs, (x) => x * Math.log(x));
-  const logZbar = Float64Array.from(zs, Math.log);
-  const xCount = new Float64Array(xIdx.size);
-  let sumX = 0;
-  let sumXLogX = 0;
-  let sumXLogZbar = 0;
   let sumLogZbar = 0;
+  const xz = new Float64Array(xs.length);
+  const logXz = new Float64Array(xs.length);
   for (let i = 0; i < xs.length; i++) {
-    xCount[rowX[i]]++;
-    sumX += xs[i];
-    sumXLogX += xLogX[i];
-    sumXLogZbar += xs[i] * logZbar[i];
-    sumLogZbar += logZbar[i];
+    counts.set(xs[i], (counts.get(xs[i]) ?? 0) + 1);
+    total += zs[i];
+    sumLogZbar += Math.log(zs[i]);
+    xz[i] = xs[i] * zs[i];
+    logXz[i] = Math.log(xz[i]);
   }
   return {
     buyers: xs.length,
+    xz,
+    logXz,
     x: Float64Array.from(xs),
-    zbar: Float64Array.from(zs),
-    xLogX,
-    logZbar,
-    xValues: Float64Array.from(xIdx.keys()),
-    rowX,
-    xCount,
-    sumX,
-    sumXLogX,
-    sumXLogZbar,
+    xValues: Float64Array.from(counts.keys()),
+    xCount: Float64Array.from(counts.values()),
     sumLogZbar,
     meanZbar: xs.length > 0 ? total / xs.length : 0,
   };
@@ -100,16 +77,17 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, d: GammaGammaD
 
 /**
  * The log-likelihood and, into `grad` when given, its gradient in (p, q, v). Per row, with
- * t = x·zbar / v and u = v + x·zbar, ln u = ln v + ln(1 + t); written that way the q-terms
- * q·ln v − q·ln u become −q·ln(1 + t), which stays accurate when q and v are huge (a shop whose
- * buyers all spend alike drives both up together) instead of cancelling two huge numbers:
- *   ll    = Σₓ c[lnΓ(px+q) − lnΓ(px) − lnΓ(q)] + p(Σ x ln x + Σ x ln zbar) − Σ ln zbar
- *           − p(ln v · Σ x + Σ x ln(1+t)) − q Σ ln(1+t)
- *   ∂/∂p = Σ x[ψ(px+q) − ψ(px)] + Σ x ln x + Σ x ln zbar − ln v · Σ x − Σ x ln(1+t)
- *   ∂/∂q = Σ [ψ(px+q) − ψ(q)] − Σ ln(1+t)
+ * t = x·zbar / v and u = v + x·zbar, let A = ln(1 + 1/t) and B = ln(1 + t); then
+ *   ll    = Σₓ c[lnΓ(px+q) − lnΓ(px) − lnΓ(q)] − Σ ln zbar − p Σ x·A − q Σ B
+ *   ∂/∂p = Σ x[ψ(px+q) − ψ(px)] − Σ x·A
+ *   ∂/∂q = Σ [ψ(px+q) − ψ(q)] − Σ B
  *   ∂/∂v = q Σ t/u − p Σ x/u
- * The log-gamma and digamma terms depend on x only and are summed per distinct x; the row loop
- * costs one log1p and one division per buyer.
+ * This is the paper's Γ(px+q)/(Γ(px)Γ(q)) · v^q · x^(px) · zbar^(px−1) / u^(px+q), with its
+ * ln terms grouped so that nothing huge cancels: A and B are small or plain logs, whichever of
+ * t < 1 or t ≥ 1 holds (one log1p per row, the other from ln t = ln(x·zbar) − ln v). Written
+ * as sums of ln u times p or q instead, a shop whose buyers spend alike (q and v huge) or
+ * always spend the same (p huge) lost every digit to rounding, and the fit wandered.
+ * The log-gamma and digamma terms depend on x only and are summed per distinct x.
  */
 export function gammaGammaLogLikelihoodGradient(
   params: GammaGammaParams,
@@ -137,41 +115,40 @@ export function gammaGammaLogLikelihoodGradient(
       dqX += c * (psiPXQ - psiQ);
     }
   }
-  // Σ ln(1+t), Σ x·ln(1+t), and for the gradient Σ t/u, Σ x/u.
-  let sL = 0;
-  let sXL = 0;
+  let sXA = 0;
+  let sB = 0;
   let sTInv = 0;
   let sXInv = 0;
-  const { x: xs, zbar } = d;
+  const { x: xs, xz, logXz } = d;
   const n = d.buyers;
-  const invV = 1 / v;
-  if (grad) {
-    for (let i = 0; i < n; i++) {
-      const x = xs[i];
-      const xz = x * zbar[i];
-      const l = Math.log1p(xz * invV);
-      const inv = 1 / (v + xz);
-      sL += l;
-      sXL += x * l;
-      sTInv += xz * invV * inv;
+  const logV = Math.log(v);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    const t = xz[i] / v;
+    const logT = logXz[i] - logV;
+    let a: number;
+    let b: number;
+    if (t < 1) {
+      b = Math.log1p(t);
+      a = b - logT;
+    } else {
+      a = Math.log1p(1 / t);
+      b = a + logT;
+    }
+    sXA += x * a;
+    sB += b;
+    if (grad) {
+      const inv = 1 / (v + xz[i]);
+      sTInv += t * inv;
       sXInv += x * inv;
     }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const x = xs[i];
-      const l = Math.log1p(x * zbar[i] * invV);
-      sL += l;
-      sXL += x * l;
-    }
   }
-  const logV = Math.log(v);
-  const fixed = d.sumXLogX + d.sumXLogZbar;
   if (grad) {
-    grad[0] = dpX + fixed - logV * d.sumX - sXL;
-    grad[1] = dqX - sL;
+    grad[0] = dpX - sXA;
+    grad[1] = dqX - sB;
     grad[2] = q * sTInv - p * sXInv;
   }
-  return perX + p * fixed - d.sumLogZbar - p * (logV * d.sumX + sXL) - q * sL;
+  return perX - d.sumLogZbar - p * sXA - q * sB;
 }
 
 export interface GammaGammaFit {
@@ -196,40 +173,136 @@ const qOf = (w: number) => GAMMA_GAMMA_MAX_Q / (1 + Math.exp(-w));
 const wOfQ = (q: number) => Math.log(q / (GAMMA_GAMMA_MAX_Q - Math.min(q, GAMMA_GAMMA_MAX_Q * (1 - 1e-12))));
 
 /**
- * The fit for a shop whose buyers all spend alike, or no fit for every other shop (with the
- * probe's evaluations either way). With q fixed
- * at the ceiling only (ln p, ln(v/q)) are fitted (a quick, well-conditioned BFGS); if the
- * likelihood still rises along the ridge there (more q, same v/q), its maximum is at the ceiling
- * and this is the answer. Otherwise the maximum lies inside and the full fit finds it. A shop
- * with any real spread of spend between buyers falls on the second branch after this one
- * cheap probe; the first branch spares the full fit hundreds of stalled steps along the ridge.
+ * Above this p a buyer's order values vary by under 0.1 % around their own mean (their
+ * coefficient of variation is 1/√p): the shop sells each buyer the same thing at the same
+ * price, again and again. The likelihood then rises without end as p → ∞ with v·p fixed, and
+ * the search wandered there as it did along q.
  */
-function fitAtCeiling(d: GammaGammaData): { fit: GammaGammaFit | null; evaluations: number } {
-  const q = GAMMA_GAMMA_MAX_Q;
+export const GAMMA_GAMMA_MAX_P = 1e6;
+
+/**
+ * The fit of a shop that lies at a ceiling, or no fit for every other shop (with the probes'
+ * evaluations either way). Three cheap probes, each a BFGS over the parameters left free: p and
+ * q both at their ceilings (every order alike), q alone (every buyer spends alike), p alone
+ * (each buyer always spends the same). A probe is the answer when the likelihood still rises
+ * along each ridge it sits on, so its maximum is at the ceiling. Along q the ridge keeps v/q
+ * (ν's mean) fixed, along p it keeps v·p (each buyer's mean spend) fixed, and v is written in
+ * those terms so the free parameters stay put. A shop with real spread on both counts is
+ * refused by all three after a few dozen evaluations and goes to the full fit.
+ */
+type Ceiling = readonly [atP: boolean, atQ: boolean];
+const ALL_CEILINGS: readonly Ceiling[] = [
+  [true, true],
+  [false, true],
+  [true, false],
+];
+
+function fitAtCeiling(
+  d: GammaGammaData,
+  which: readonly Ceiling[] = ALL_CEILINGS,
+): { fit: GammaGammaFit | null; evaluations: number } {
+  let evaluations = 0;
+  for (const [atP, atQ] of which) {
+    const probe = probeCeiling(d, atP, atQ);
+    evaluations += probe.evaluations;
+    if (probe.fit) return { fit: { ...probe.fit, evaluations }, evaluations };
+  }
+  return { fit: null, evaluations };
+}
+
+/**
+ * Which ceilings the data point to, from moments alone (one pass, no fit). Within a group of
+ * buyers with the same x, ln zbar varies by Var(ln μ) between buyers (ψ′(q): zero as q → ∞)
+ * plus about 1/(p·x) within them (zero as p → ∞), so a least-squares line of each group's
+ * variance of ln zbar against 1/x estimates both parts. Logs, not amounts: with q < 2 the
+ * amounts' variance between buyers is infinite and their sample variance says nothing. Only a
+ * hint: the probe it picks is accepted only at the likelihood's maximum, and a shop it
+ * misjudges gets the full fit (and every probe before Nelder–Mead).
+ */
+export function gammaGammaCeilingHints(d: GammaGammaData): Ceiling[] {
+  const groups = new Map<number, { n: number; sum: number; sumSq: number }>();
+  // Shifted by the first value, so equal amounts give a variance of exactly zero.
+  const shift = d.buyers > 0 ? d.logXz[0] - Math.log(d.x[0]) : 0;
+  for (let i = 0; i < d.buyers; i++) {
+    const x = d.x[i];
+    const z = d.logXz[i] - Math.log(x) - shift;
+    const g = groups.get(x) ?? { n: 0, sum: 0, sumSq: 0 };
+    g.n++;
+    g.sum += z;
+    g.sumSq += z * z;
+    groups.set(x, g);
+  }
+  // Weighted least squares of s²ₓ = A + B/x, weight = group size.
+  let sw = 0;
+  let su = 0;
+  let suu = 0;
+  let sy = 0;
+  let suy = 0;
+  for (const [x, g] of groups) {
+    if (g.n < 2) continue;
+    const mean = g.sum / g.n;
+    const variance = Math.max(0, (g.sumSq - g.n * mean * mean) / (g.n - 1));
+    const u = 1 / x;
+    sw += g.n;
+    su += g.n * u;
+    suu += g.n * u * u;
+    sy += g.n * variance;
+    suy += g.n * u * variance;
+  }
+  if (!(sw > 0)) return [];
+  const det = sw * suu - su * su;
+  // One x value only: the two parts cannot be told apart; all alike still points to both.
+  if (!(det > 1e-12 * sw * sw)) return sy / sw <= 1e-10 ? [[true, true]] : [];
+  const b = (sw * suy - su * sy) / det;
+  const a = (sy - b * su) / sw;
+  const within = Math.max(b, 0) * (su / sw);
+  const noBetween = a <= 0.01 * within + 1e-10;
+  const noWithin = within <= 0.001 * Math.max(a, 0) + 1e-10;
+  const out: Ceiling[] = [];
+  if (noBetween && noWithin) out.push([true, true]);
+  if (noBetween) out.push([false, true]);
+  if (noWithin) out.push([true, false]);
+  return out;
+}
+
+function probeCeiling(
+  d: GammaGammaData,
+  atP: boolean,
+  atQ: boolean,
+): { fit: GammaGammaFit | null; evaluations: number } {
   const g = new Float64Array(3);
-  const params = (w: ArrayLike<number>): GammaGammaParams => ({
-    p: Math.exp(w[0]),
-    q,
-    v: Math.exp(w[1]) * q,
-  });
+  // Free parameters, in order: ln p (unless at its ceiling), logit q (unless at its), then s.
+  const params = (w: ArrayLike<number>): GammaGammaParams => {
+    let i = 0;
+    const p = atP ? GAMMA_GAMMA_MAX_P : Math.exp(w[i++]);
+    const q = atQ ? GAMMA_GAMMA_MAX_Q : qOf(w[i++]);
+    const v = (Math.exp(w[i]) * (atQ ? q : 1)) / (atP ? p : 1);
+    return { p, q, v };
+  };
+  // Starts with the population's mean order value p·v/(q − 1) near the data's.
+  const start = [...(atP ? [] : [0]), ...(atQ ? [] : [wOfQ(2)]), Math.log(d.meanZbar)];
   const res = bfgs(
     (w, out) => {
       const pr = params(w);
       const ll = gammaGammaLogLikelihoodGradient(pr, d, g);
-      out[0] = -g[0] * pr.p;
-      out[1] = -g[2] * pr.v;
+      let i = 0;
+      if (!atP) out[i++] = -g[0] * pr.p;
+      if (!atQ) out[i++] = -g[1] * pr.q * (1 - pr.q / GAMMA_GAMMA_MAX_Q);
+      out[i] = -g[2] * pr.v;
       return -ll;
     },
-    [0, Math.log(d.meanZbar)],
-    { gradientTolerance: 1e-10, maxIterations: 200 },
+    start,
+    // At a ceiling the likelihood is steep across the ridge (curvature ~ p or q), so rounding
+    // hides the last steps sooner: a step under 1e-4 (0.01 % in each parameter) is arrived.
+    { gradientTolerance: 1e-10, maxIterations: 200, stepTolerance: 1e-4 },
   );
   const evaluations = res.evaluations + 1;
   if (!res.converged || !Number.isFinite(res.fx)) return { fit: null, evaluations };
   const best = params(res.x);
   gammaGammaLogLikelihoodGradient(best, d, g);
-  // d ll / d q along the ridge (v/q held): ∂/∂q + (v/q)·∂/∂v.
-  const ridgeSlope = g[1] + (best.v / best.q) * g[2];
-  if (!(ridgeSlope >= 0)) return { fit: null, evaluations };
+  // d ll along each ridge: q up with v/q held, p up with v·p held.
+  if (atQ && !(g[1] + (best.v / best.q) * g[2] >= 0)) return { fit: null, evaluations };
+  if (atP && !(g[0] - (best.v / best.p) * g[2] >= 0)) return { fit: null, evaluations };
   return { fit: { params: best, ll: -res.fx, evaluations, converged: true, method: 'bfgs' }, evaluations };
 }
 
@@ -244,8 +317,9 @@ export function fitGammaGamma(
   options: FitOptions<GammaGammaParams> = {},
 ): GammaGammaFit | null {
   if (d.buyers === 0 || !(d.meanZbar > 0)) return null;
-  const ceiling = fitAtCeiling(d);
-  if (ceiling.fit) return ceiling.fit;
+  // Shops at a ceiling stall every BFGS run: the moments say which to probe first.
+  const hinted = fitAtCeiling(d, gammaGammaCeilingHints(d));
+  if (hinted.fit) return hinted.fit;
   const params = (w: ArrayLike<number>): GammaGammaParams => {
     const q = qOf(w[1]);
     return { p: Math.exp(w[0]), q, v: Math.exp(w[2]) * q };
@@ -268,12 +342,18 @@ export function fitGammaGamma(
   const starts = [toW(1, 2, m), toW(5, 4, (m * 3) / 5)];
   const prev = options.start;
   if (prev && prev.p > 0 && prev.q > 0 && prev.v > 0) starts.push(toW(prev.p, prev.q, prev.v));
-  const fit = minimise(negLL, negLLGrad, starts);
+  // A shop the hints missed: every probe, before Nelder–Mead would wander.
+  const fit = minimise(negLL, negLLGrad, starts, {
+    beforeFallback: () => {
+      const { fit: at, evaluations } = fitAtCeiling(d);
+      return at ? { x: toW(at.params.p, at.params.q, at.params.v), fx: -at.ll, evaluations } : null;
+    },
+  });
   if (!fit) return null;
   return {
     params: params(fit.x),
     ll: -fit.fx,
-    evaluations: ceiling.evaluations + fit.evaluations,
+    evaluations: hinted.evaluations + fit.evaluations,
     converged: fit.converged,
     method: fit.method,
   };

@@ -12,13 +12,22 @@ export interface MinimiseResult {
 /**
  * Screens `starts`, then runs BFGS from each in order of value until one converges (a start
  * can sit where BFGS stalls, e.g. on a ridge whose far end is a parameter's ceiling, while
- * another converges in a few dozen steps) and, if none does, Nelder–Mead (with restarts) from
- * the best point any of them reached. Shared by both model fits.
+ * another converges in a few dozen steps) and, if none does, `beforeFallback`'s answer or else
+ * Nelder–Mead (with restarts) from the best point any of them reached. Shared by both model fits.
  */
+export interface MinimiseOptions {
+  /**
+   * Asked when no BFGS run converged, before Nelder–Mead: a fit of its own (a boundary the
+   * objective runs off to, say) that is returned, converged, instead; null to go on.
+   */
+  beforeFallback?: () => { x: number[]; fx: number; evaluations: number } | null;
+}
+
 export function minimise(
   f: (w: readonly number[]) => number,
   fg: (w: Float64Array, grad: Float64Array) => number,
   starts: readonly (readonly number[])[],
+  options: MinimiseOptions = {},
 ): MinimiseResult | null {
   const screened = starts.map((s) => ({ s, v: f(s) })).sort((a, b) => a.v - b.v || 0);
   let evaluations = starts.length;
@@ -32,6 +41,11 @@ export function minimise(
       return { x: q.x, fx: q.fx, evaluations, converged: true, method: 'bfgs' };
     }
     if (Number.isFinite(q.fx) && !(q.fx > best.fx)) best = { x: q.x, fx: q.fx };
+  }
+  const special = options.beforeFallback?.();
+  if (special) {
+    evaluations += special.evaluations;
+    return { x: special.x, fx: special.fx, evaluations, converged: true, method: 'bfgs' };
   }
   const res = nelderMead(f, best.x, {
     initialStep: 0.7,

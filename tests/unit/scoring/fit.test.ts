@@ -11,8 +11,10 @@ import {
 import { bgnbdInputs, hasPaidPurchase, repeatMeanSpend } from '../../../core/scoring/features';
 import {
   fitGammaGamma,
+  GAMMA_GAMMA_MAX_P,
   GAMMA_GAMMA_MAX_Q,
   type GammaGammaParams,
+  gammaGammaCeilingHints,
   gammaGammaExpectedValue,
   gammaGammaLogLikelihood,
   gammaGammaLogLikelihoodGradient,
@@ -306,5 +308,35 @@ describe('Gamma-Gamma when every buyer spends alike', () => {
     const mean = all / count;
     expect(relErr(gammaGammaExpectedValue(params, 1, 600), mean)).toBeLessThan(0.01);
     expect(relErr(gammaGammaExpectedValue(params, 12, 30_000), mean)).toBeLessThan(0.01);
+  });
+
+  it('is found at the p ceiling when each buyer always spends the same, predicting their own spend', () => {
+    // Two products, each buyer always buys the same one: no spread within a buyer (p → ∞).
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ x: 1 + (i % 15), zbar: i % 2 ? 9_900 : 4_900 }));
+    const fit = fitGammaGamma(prepareGammaGamma(rows));
+    expect(fit?.method).toBe('bfgs');
+    expect(fit?.evaluations).toBeLessThan(200);
+    const params = fit?.params ?? { p: 0, q: 0, v: 0 };
+    expect(params.p).toBe(GAMMA_GAMMA_MAX_P);
+    expect(relErr(gammaGammaExpectedValue(params, 3, 9_900), 9_900)).toBeLessThan(0.001);
+    expect(relErr(gammaGammaExpectedValue(params, 3, 4_900), 4_900)).toBeLessThan(0.001);
+  });
+
+  it('the moment hints send a real shop (CDNOW) straight to the full fit, and alike shops to a probe', () => {
+    const summary = readSummaryWithTransactions();
+    expect(gammaGammaCeilingHints(prepareGammaGamma(summary.map((r) => ({ x: r.x, zbar: r.zbar }))))).toEqual(
+      [],
+    );
+    const alike = Array.from({ length: 2_000 }, (_, i) => ({ x: 1 + (i % 9), zbar: i % 2 ? 50 : 20 }));
+    expect(gammaGammaCeilingHints(prepareGammaGamma(alike))).toEqual([[true, false]]);
+  });
+
+  it('is found at both ceilings when every order costs the same', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ x: 1 + (i % 15), zbar: 9_900 }));
+    const fit = fitGammaGamma(prepareGammaGamma(rows));
+    expect(fit?.evaluations).toBeLessThan(50);
+    expect(
+      relErr(gammaGammaExpectedValue(fit?.params ?? { p: 0, q: 0, v: 0 }, 5, 9_900), 9_900),
+    ).toBeLessThan(0.001);
   });
 });

@@ -9,6 +9,8 @@
  * tests/unit/model/dimensions.test.ts ties it to BuyerClasses, the catalogues and diff.
  */
 
+import { SEGMENT_RANK, VALUE_TIER_RANK } from './ranks';
+
 export const RFM_SEGMENTS = [
   'champions',
   'loyal',
@@ -75,29 +77,7 @@ interface DimensionSpec {
 export const CLASS_DIMENSIONS = {
   segment: {
     values: SEGMENTS,
-    // Prospects sit below everything (becoming a buyer is always up); value-8 follows the usual
-    // 重要价值 > 重要发展 > 重要保持 > 重要挽留 (recent beats frequent-but-lapsed).
-    rank: [
-      'prospect',
-      'hibernating',
-      'about-to-sleep',
-      'at-risk',
-      'cannot-lose',
-      'need-attention',
-      'promising',
-      'new',
-      'potential-loyalist',
-      'loyal',
-      'champions',
-      'general-retain',
-      'general-keep',
-      'general-develop',
-      'general-value',
-      'important-retain',
-      'important-keep',
-      'important-develop',
-      'important-value',
-    ],
+    rank: SEGMENT_RANK,
     labels: { dimension: 'cls.dim.segment', valuePrefix: 'segment.' },
     cardLabels: { dimension: 'ov.dim.segment' },
     tracked: true,
@@ -107,7 +87,7 @@ export const CLASS_DIMENSIONS = {
   },
   valueTier: {
     values: VALUE_TIERS,
-    rank: ['none', 'low', 'medium', 'high'],
+    rank: VALUE_TIER_RANK,
     labels: { dimension: 'cls.dim.valueTier', valuePrefix: 'tier.' },
     tracked: true,
     buyerList: { field: 'tier', filter: true, sort: true },

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CARD_AREAS } from '@/components/card/i18n';
 import { CATALOGUES } from '@/components/i18n/catalogues';
 import type { Catalogue } from '@/components/i18n/define';
-import { SEGMENT_ORDER, TIER_ORDER } from '@/components/overlay/labels';
+import { direction } from '@/components/overlay/labels';
 import { REQUESTS } from '@/core/messageSchemas';
 import {
   BUYER_FILTER_FIELDS,
@@ -21,6 +21,7 @@ import {
   DIMENSION_ORDERS,
   type LabelSurface,
   labelsOf,
+  rankOf,
   TRACKED_DIMENSIONS,
 } from '@/core/model';
 import { ActionCondition, diffClasses } from '@/core/scoring';
@@ -154,9 +155,15 @@ describe('labels', () => {
   });
 });
 
-describe('copies the registry cannot replace yet', () => {
-  it('the overlay badge’s rank lists equal the registry’s (components/overlay is not ours to edit)', () => {
-    expect(SEGMENT_ORDER).toEqual(CLASS_DIMENSIONS.segment.rank);
-    expect(TIER_ORDER).toEqual(CLASS_DIMENSIONS.valueTier.rank);
+describe('the overlay badge’s arrows', () => {
+  it('rank every segment and tier change exactly as the registry does', () => {
+    for (const dimension of ['segment', 'valueTier'] as const) {
+      const rank = CLASS_DIMENSIONS[dimension].rank;
+      for (const from of rank)
+        for (const to of rank) {
+          const want = Math.sign((rankOf(dimension, to) ?? 0) - (rankOf(dimension, from) ?? 0));
+          expect(direction(dimension, from, to), `${dimension} ${from} → ${to}`).toBe(want);
+        }
+    }
   });
 });

@@ -38,6 +38,27 @@ window.__btWait = (check, limitMs) => new Promise((resolve, reject) => {
 });`;
 
 /**
+ * The list measurements' page side, shared by the run with the extension and the one without:
+ * `__btBenchRows(n)` fetches the demo's next order rows and returns `n` of them, not yet in the
+ * page; `__btPageFree(t0)` resolves with the time from `t0` until the main thread is first free
+ * after the frame that shows what was just added.
+ */
+const ROW_HELPERS = `
+window.__btBenchRows = async (n) => {
+  const pages = await Promise.all([1, 2, 3, 4].map((p) => fetch('/orders/rows?page=' + p).then((r) => r.text())));
+  const tmp = document.createElement('tbody');
+  tmp.innerHTML = pages.join('');
+  return [...tmp.rows].slice(0, n);
+};
+window.__btPageFree = (t0) => new Promise((done) =>
+  requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0)));`;
+
+interface BenchPage {
+  __btBenchRows(n: number): Promise<HTMLTableRowElement[]>;
+  __btPageFree(t0: number): Promise<number>;
+}
+
+/**
  * Per switch: [click → badge showing the new buyer's data, page's DOM switch → badge]. The first
  * includes the demo page's own synchronous re-render; the second is the overlay's share.
  */
@@ -84,20 +105,15 @@ async function measurePageAlone(demoUrl: string): Promise<number[]> {
         const body = document.getElementById('order-rows');
         if (body) body.innerHTML = '';
       });
+      await page.addScriptTag({ content: ROW_HELPERS });
       out.push(
         await page.evaluate(async (n) => {
-          const pages = await Promise.all(
-            [1, 2, 3, 4].map((p) => fetch(`/orders/rows?page=${p}`).then((r) => r.text())),
-          );
+          const w = window as unknown as BenchPage;
+          const rows = await w.__btBenchRows(n);
           const body = document.getElementById('order-rows') as HTMLTableSectionElement;
-          const tmp = document.createElement('tbody');
-          tmp.innerHTML = pages.join('');
-          const rows = [...tmp.rows].slice(0, n);
           const t0 = performance.now();
           body.append(...rows);
-          return new Promise<number>((done) =>
-            requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0)),
-          );
+          return w.__btPageFree(t0);
         }, LIST_ROWS),
       );
       await page.close();
@@ -116,16 +132,13 @@ async function measurePageAlone(demoUrl: string): Promise<number[]> {
  */
 async function measureList(page: Page, demoUrl: string): Promise<{ badged: number; pageBusy: number }> {
   await page.goto(`${demoUrl}/orders?infinite=1&bench=1`);
-  await page.addScriptTag({ content: WAIT_HELPERS });
+  await page.addScriptTag({ content: WAIT_HELPERS + ROW_HELPERS });
   return page.evaluate(async (n) => {
-    const w = window as unknown as { __btWait(check: () => boolean, limit: number): Promise<number> };
-    const pages = await Promise.all(
-      [1, 2, 3, 4].map((p) => fetch(`/orders/rows?page=${p}`).then((r) => r.text())),
-    );
+    const w = window as unknown as BenchPage & {
+      __btWait(check: () => boolean, limit: number): Promise<number>;
+    };
+    const rows = await w.__btBenchRows(n);
     const body = document.getElementById('order-rows') as HTMLTableSectionElement;
-    const tmp = document.createElement('tbody');
-    tmp.innerHTML = pages.join('');
-    const rows = [...tmp.rows].slice(0, n);
     const badged = () => {
       const hosts = body.querySelectorAll('buyer-tiers-mini');
       if (hosts.length < n) return false;
@@ -133,15 +146,10 @@ async function measureList(page: Page, demoUrl: string): Promise<{ badged: numbe
       return true;
     };
     const t0 = performance.now();
-    let pageBusy = 0;
     body.append(...rows);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        pageBusy = performance.now() - t0;
-      }, 0),
-    );
+    const pageBusy = w.__btPageFree(t0);
     await w.__btWait(badged, 10_000);
-    return { badged: performance.now() - t0, pageBusy };
+    return { badged: performance.now() - t0, pageBusy: await pageBusy };
   }, LIST_ROWS);
 }
 

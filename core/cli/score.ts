@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { minorDigits } from '../import/currency';
 import { normalizeEncodingLabel } from '../import/encoding';
 import { ImportError } from '../import/errors';
+import { fastImportOrders, importFast } from '../import/fast/importFast';
 import { MappingSpec } from '../import/mapping';
 import { explainMappingError } from '../import/mappingProblems';
 import { summariseFileMoney, unconvertedAgainst } from '../import/moneySummary';
 import { getPreset } from '../import/presets';
-import { importText } from '../import/text';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
 import { defaultSettings, epochDayInZone, isoDayInZone, type Order, splitBuyerKey } from '../model';
 import { aggregateOrders, scoreAll } from '../scoring';
@@ -75,9 +75,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   const now = asOfParts
     ? wallTimeToEpoch(asOfParts[0], asOfParts[1], asOfParts[2], 0, 0, 0, 0, tz)
     : Date.now();
-  let result: ReturnType<typeof importText>;
+  let result: ReturnType<typeof importFast>;
   try {
-    result = importText(bytes, {
+    result = importFast(bytes, {
       mapping,
       preset: mapping ? undefined : args.preset,
       timeZone: tz,
@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 
   // As-of: start of that day in the shop zone; orders on later calendar days are ignored.
   // Without --as-of, the day of the latest order.
-  let orders = result.orders;
+  let orders = fastImportOrders(result);
   const lastAt = orders.reduce((m, o) => Math.max(m, o.placedAt), 0);
   const asOf = asOfParts ? now : startOfDay(lastAt, tz);
   const asOfDay = epochDayInZone(asOf, tz);

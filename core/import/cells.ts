@@ -15,6 +15,8 @@ export function cleanCell(raw: string | undefined): string {
 
 /** Order ids that a spreadsheet turned into `1.23457E+17` have lost digits and cannot be trusted. */
 export function looksMangledNumber(s: string): boolean {
+  // Checked on every order id of a file: most have no `+`, and need no regex.
+  if (s.indexOf('+') < 0) return false;
   return /^\d+(\.\d+)?E\+\d+$/i.test(s);
 }
 

@@ -14,7 +14,7 @@ export interface CsvRow {
 
 const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
 /** Text needed before we trust delimiter/newline detection (unless the input ends sooner). */
-const DETECT_CHARS = 64 * 1024;
+export const DETECT_CHARS = 64 * 1024;
 const DETECT_LINES = 30;
 
 /**

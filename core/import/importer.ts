@@ -74,7 +74,7 @@ export interface Importer {
  * downloaded", "Seller ID: …"): at most two filled cells, the first saying so.
  */
 const FOOTER = /^(\d+\s+record\(s\)|\d+\s+records?\b|seller id\b|total records?\b|report generated\b)/i;
-function isFooterLine(cells: readonly string[]): boolean {
+export function isFooterLine(cells: readonly string[]): boolean {
   let filled = 0;
   let first = '';
   for (const c of cells) {

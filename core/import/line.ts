@@ -79,14 +79,9 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
 
   const orderId = cellOf(cells, m, 'orderId', errors);
   if (orderId !== '') {
-    if (looksMangledNumber(orderId)) {
-      errors.push({
-        field: 'orderId',
-        reason: `order id '${orderId}' was turned into a number by a spreadsheet`,
-      });
-    } else if (orderId.length > 300) {
-      errors.push({ field: 'orderId', reason: 'order id is longer than 300 characters' });
-    } else {
+    const problem = orderIdProblem(orderId);
+    if (problem) errors.push({ field: 'orderId', reason: problem });
+    else {
       values.orderId = orderId;
       if (m.creditNotePrefix && orderId.startsWith(m.creditNotePrefix)) refund = true;
     }
@@ -222,6 +217,13 @@ export function readLine(cells: readonly string[], m: ResolvedMapping, ctx: Line
     if (code) values.country = code;
   }
   return { values, errors };
+}
+
+/** Why a cleaned, non-empty order id cannot be used; `undefined` when it can. */
+export function orderIdProblem(orderId: string): string | undefined {
+  if (looksMangledNumber(orderId)) return `order id '${orderId}' was turned into a number by a spreadsheet`;
+  if (orderId.length > 300) return 'order id is longer than 300 characters';
+  return undefined;
 }
 
 function cellOf(

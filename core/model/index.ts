@@ -6,6 +6,7 @@ export * from './identity';
 export * from './money';
 export * from './order';
 export * from './orderCheck';
+export * from './orderColumns';
 export * from './settings';
 export * from './status';
 export * from './tag';

@@ -179,7 +179,7 @@ function describeCsvError(e: Papa.ParseError): string {
 }
 
 /** Counts physical line breaks (`\r\n`, `\n` or a lone `\r`) in `s[from, to)`. */
-function countBreaks(s: string, from = 0, to = s.length): number {
+export function countBreaks(s: string, from = 0, to = s.length): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);

@@ -1,4 +1,4 @@
-import type { Delimiter, Newline } from '../csv';
+import { countBreaks, type Delimiter, type Newline } from '../csv';
 
 /**
  * A CSV scanner for the common case, over a whole decoded text: RFC 4180 quoting, one newline
@@ -49,7 +49,7 @@ export function scanCsv(text: string, delimiter: Delimiter, newline: Newline, on
     const end = quotedRecord(text, pos, d, crlf, cells);
     if (end < 0) return false;
     if (!(cells.length === 1 && cells[0] === '') && !onRow(cells, line)) return true;
-    line += breaksIn(text, pos, end);
+    line += countBreaks(text, pos, end);
     pos = end;
   }
   return true;
@@ -120,15 +120,4 @@ function quotedRecord(text: string, from: number, d: number, crlf: boolean, cell
     if (crlf && c === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
     return -1; // text after a closing quote, or a newline of the other style
   }
-}
-
-/** Physical line breaks in `text[from, to)`, counted as `CsvRowStream` counts them. */
-function breaksIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
-  }
-  return n;
 }

@@ -1,3 +1,4 @@
+import { Interned } from '../model';
 import { type HashLanes, hashStringInto } from './hash';
 import { HashIndex } from './hashIndex';
 
@@ -27,8 +28,7 @@ export class OrderLedger {
   private currency = new Int32Array(1024);
   private placedAt = new Float64Array(1024);
   private total = new Float64Array(1024);
-  private readonly interned = new Map<string, number>();
-  private readonly strings: string[] = [];
+  private readonly strings = new Interned();
   private count = 0;
 
   get size(): number {
@@ -36,14 +36,7 @@ export class OrderLedger {
   }
 
   private intern(s: string | undefined): number {
-    if (s === undefined) return -1;
-    let id = this.interned.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.interned.set(s, id);
-    }
-    return id;
+    return s === undefined ? -1 : this.strings.of(s);
   }
 
   private ensure(): void {
@@ -81,10 +74,10 @@ export class OrderLedger {
     const sig: OrderSignature = {
       orderId,
       firstLine: this.firstLine[i],
-      buyerKey: this.strings[this.buyer[i]],
+      buyerKey: this.strings.values[this.buyer[i]],
       placedAt: this.placedAt[i],
     };
-    if (this.currency[i] >= 0) sig.currency = this.strings[this.currency[i]];
+    if (this.currency[i] >= 0) sig.currency = this.strings.values[this.currency[i]];
     if (!Number.isNaN(this.total[i])) {
       sig.total = this.total[i];
       sig.totalLine = this.totalLine[i];

@@ -3,6 +3,7 @@ export * from './classes';
 export * from './common';
 export * from './dimensions';
 export * from './identity';
+export * from './interned';
 export * from './money';
 export * from './order';
 export * from './orderCheck';

@@ -1,4 +1,5 @@
 import { orderKeyOf } from './identity';
+import { Interned } from './interned';
 import type { Order, OrderStatus } from './order';
 
 /** Status codes in `OrderColumns.status`. */
@@ -9,7 +10,7 @@ const CODE_OF: Record<OrderStatus, number> = { paid: 0, refunded: 1, cancelled: 
  * Item-less orders of one import as columns (struct of arrays) instead of a million objects:
  * what aggregation needs is a few numbers per order, and typed arrays hold them in a fraction
  * of the memory with no garbage to collect. Strings that repeat (buyer keys, currencies,
- * countries) are stored once and referenced by index. `toOrders` gives the same `Order`
+ * countries) are stored once and referenced by index. `columnsToOrders` gives the same `Order`
  * objects the general importer builds, for callers that need them.
  */
 export interface OrderColumns {
@@ -38,19 +39,6 @@ export interface OrderColumns {
   readonly countries: readonly string[];
 }
 
-/** The fields of one item-less order, as the fast importer reads them. */
-export interface ColumnOrder {
-  orderId: string;
-  line: number;
-  buyerKey: string;
-  buyerName: string | undefined;
-  placedAt: number;
-  total: number;
-  currency: string;
-  status: OrderStatus;
-  country: string | undefined;
-}
-
 /** Appends orders to growing typed arrays; `build` hands out the filled part. */
 export class OrderColumnsBuilder {
   private n = 0;
@@ -72,10 +60,6 @@ export class OrderColumnsBuilder {
     private readonly updatedAt: number,
     private readonly importId: string | undefined,
   ) {}
-
-  get count(): number {
-    return this.n;
-  }
 
   /** Buyer index for a key (the fast importer caches it per distinct buyer cell). */
   buyerIndex(key: string): number {
@@ -180,27 +164,6 @@ export class OrderColumnsBuilder {
 function grown<T extends Int32Array | Float64Array | Uint16Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
-}
-
-/** Strings stored once, by first appearance. */
-class Interned {
-  readonly values: string[];
-  private readonly index = new Map<string, number>();
-
-  constructor(initial: readonly string[] = []) {
-    this.values = [...initial];
-    for (const s of initial) this.index.set(s, this.index.size);
-  }
-
-  of(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(s);
-      this.index.set(s, i);
-    }
-    return i;
-  }
 }
 
 export function statusCode(status: OrderStatus): number {

@@ -35,60 +35,43 @@ export class CellReaders {
 
   /** The buyer key of a buyer cell. */
   buyer(raw: string): string | null {
-    let v = this.buyers.get(raw);
-    if (v === undefined) {
+    return remember(this.buyers, raw, () => {
       const r = this.read('buyerId', raw);
-      v = r?.buyerKey !== undefined && this.vouched({ buyerKey: r.buyerKey }) ? r.buyerKey : GENERAL;
-      this.buyers.set(raw, v);
-    }
-    return v;
+      return r?.buyerKey !== undefined && this.vouched({ buyerKey: r.buyerKey }) ? r.buyerKey : GENERAL;
+    });
   }
 
   date(raw: string): number | null {
-    let v = this.dates.get(raw);
-    if (v === undefined) {
+    return remember(this.dates, raw, () => {
       const r = this.read('date', raw);
-      v = r?.placedAt !== undefined && this.vouched({ placedAt: r.placedAt }) ? r.placedAt : GENERAL;
-      this.dates.set(raw, v);
-    }
-    return v;
+      return r?.placedAt !== undefined && this.vouched({ placedAt: r.placedAt }) ? r.placedAt : GENERAL;
+    });
   }
 
   name(raw: string): string | undefined | null {
-    let v = this.names.get(raw);
-    if (v === undefined && !this.names.has(raw)) {
+    return remember(this.names, raw, () => {
       const r = this.read('buyerName', raw);
-      v = r && this.vouched({ buyerName: r.buyerName }) ? r.buyerName : GENERAL;
-      this.names.set(raw, v);
-    }
-    return v;
+      return r && this.vouched({ buyerName: r.buyerName }) ? r.buyerName : GENERAL;
+    });
   }
 
   country(raw: string): string | undefined | null {
-    let v = this.countries.get(raw);
-    if (v === undefined && !this.countries.has(raw)) {
+    return remember(this.countries, raw, () => {
       const r = this.read('country', raw);
-      v = r && this.vouched({ shipCountry: r.country }) ? r.country : GENERAL;
-      this.countries.set(raw, v);
-    }
-    return v;
+      return r && this.vouched({ shipCountry: r.country }) ? r.country : GENERAL;
+    });
   }
 
   /** The order total and its currency from the total cell and the currency cell (if mapped). */
   amount(currencyRaw: string, totalRaw: string): Amount | null {
-    const key = `${currencyRaw}\u0000${totalRaw}`;
-    let v = this.amounts.get(key);
-    if (v === undefined) {
-      v = GENERAL;
+    return remember(this.amounts, `${currencyRaw}\u0000${totalRaw}`, () => {
       const r = this.readPair('currencyColumn', currencyRaw, 'total', totalRaw);
       // An order with no amount or no currency is rejected when it is finished: general path.
       const currency = r?.currency ?? this.defaultCurrency;
-      if (r?.total !== undefined && currency !== undefined && this.vouched({ total: r.total, currency })) {
-        v = { total: r.total, currency, negative: r.status === 'refunded' };
-      }
-      this.amounts.set(key, v);
-    }
-    return v;
+      if (r?.total === undefined || currency === undefined || !this.vouched({ total: r.total, currency }))
+        return GENERAL;
+      return { total: r.total, currency, negative: r.status === 'refunded' };
+    });
   }
 
   /**
@@ -96,14 +79,10 @@ export class CellReaders {
    * says anything. Unpaid orders are rejected when finished, so they go the general way.
    */
   status(statusRaw: string, cancelledRaw: string): OrderStatus | 'unset' | null {
-    const key = `${statusRaw}\u0000${cancelledRaw}`;
-    let v = this.statuses.get(key);
-    if (v === undefined) {
+    return remember(this.statuses, `${statusRaw}\u0000${cancelledRaw}`, () => {
       const r = this.readPair('status', statusRaw, 'cancelled', cancelledRaw);
-      v = !r || r.status === 'unpaid' ? GENERAL : (r.status ?? 'unset');
-      this.statuses.set(key, v);
-    }
-    return v;
+      return !r || r.status === 'unpaid' ? GENERAL : (r.status ?? 'unset');
+    });
   }
 
   /** Whether an order with this order id and key passes the schema's fast check. */
@@ -144,6 +123,16 @@ export interface Amount {
   currency: string;
   /** The amount was written negative: a refund line. */
   negative: boolean;
+}
+
+/** The remembered value for `key`, read once (a value may itself be `undefined`). */
+function remember<T>(cache: Map<string, T>, key: string, read: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    v = read();
+    cache.set(key, v);
+  }
+  return v as T;
 }
 
 function stripUndefined(part: Partial<Order>): Partial<Order> {

@@ -174,13 +174,11 @@ class FastRows {
     const col = this.col;
     const rawId = cells[col.orderId!];
     const id = rawId === undefined || rawId.length > MAX_CELL ? '' : cleanCell(rawId);
-    const usableId = id !== '' && orderIdProblem(id) === undefined;
-    if (usableId) {
-      const seen = this.ids.add(id);
-      if (seen === 'twice') return false;
-      if (seen === 'check' && !this.readers.vouchesFor(id, orderKeyOf(this.m.platform, id)))
-        return this.general(cells, line);
-    } else return this.general(cells, line);
+    if (id === '' || orderIdProblem(id) !== undefined) return this.general(cells, line);
+    const seen = this.ids.add(id);
+    if (seen === 'twice') return false;
+    if (seen === 'check' && !this.readers.vouchesFor(id, orderKeyOf(this.m.platform, id)))
+      return this.general(cells, line);
 
     const buyer = this.buyer(cells[col.buyerId!] ?? '');
     if (buyer < 0) return this.general(cells, line);
@@ -261,9 +259,9 @@ class FastRows {
 
 /**
  * Notices an order id seen twice. Order numbers usually rise through a file (they are issued in
- * sequence): while every id is a plain number greater than the last, none can repeat and nothing
- * is stored. The first id that breaks the pattern turns on a set of order keys (the key is what
- * makes two lines one order, so `１２３` and `123` are the same).
+ * sequence): while every id is a plain number greater than the last, none can repeat, and the
+ * ids are only kept (no keys, no hashing) to fill the set of order keys that the first id breaking
+ * the pattern turns on (the key is what makes two lines one order, so `１２３` and `123` are the same).
  */
 class OrderIds {
   private last = '';

@@ -3,6 +3,7 @@ import { formatMinor } from '../import/money';
 import type { BuyerAggregate, BuyerClasses } from '../model';
 import { SCORE_CLASS_COLUMNS } from '../model/dimensions';
 import { isoDayInZone } from '../model/time';
+import { epochDayInZoneFast } from '../scoring/zoneDay';
 
 export const SCORE_COLUMNS = [
   'buyer_id',
@@ -28,8 +29,16 @@ export interface ScoredBuyer {
   classes: BuyerClasses | undefined;
 }
 
-function day(at: number | undefined, timeZone: string): string {
-  return at === undefined ? '' : isoDayInZone(at, timeZone);
+/** `yyyy-MM-dd` in the zone, formatted once per calendar day (formatting dominated the output). */
+function dayCell(at: number | undefined, timeZone: string, memo: Map<number, string>): string {
+  if (at === undefined) return '';
+  const day = epochDayInZoneFast(at, timeZone);
+  let text = memo.get(day);
+  if (text === undefined) {
+    text = isoDayInZone(at, timeZone);
+    memo.set(day, text);
+  }
+  return text;
 }
 
 function fixed(x: number | undefined, digits: number): string {
@@ -39,6 +48,7 @@ function fixed(x: number | undefined, digits: number): string {
 /** Scored buyers as CSV in the file's money units (not minor units); no BOM: for tools. */
 export function scoredBuyersCsv(buyers: readonly ScoredBuyer[], currency: string, timeZone: string): string {
   const lines = [SCORE_COLUMNS.join(',')];
+  const days = new Map<number, string>();
   for (const b of buyers) {
     const c = b.classes;
     const p = c?.prediction.status === 'ok' ? c.prediction : undefined;
@@ -48,8 +58,8 @@ export function scoredBuyersCsv(buyers: readonly ScoredBuyer[], currency: string
       String(b.agg.orders),
       String(b.agg.paidOrders),
       formatMinor(b.agg.paidSpend, currency),
-      day(b.agg.firstOrderAt, timeZone),
-      day(b.agg.lastOrderAt, timeZone),
+      dayCell(b.agg.firstOrderAt, timeZone, days),
+      dayCell(b.agg.lastOrderAt, timeZone, days),
       c?.rfm ? String(c.rfm.recencyDays) : '',
       c?.rfm ? String(c.rfm.r) : '',
       c?.rfm ? String(c.rfm.f) : '',

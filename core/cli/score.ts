@@ -3,14 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { minorDigits } from '../import/currency';
 import { normalizeEncodingLabel } from '../import/encoding';
 import { ImportError } from '../import/errors';
-import { fastImportOrders, importFast } from '../import/fast/importFast';
+import { type FastImport, importFast } from '../import/fast/importFast';
 import { MappingSpec } from '../import/mapping';
 import { explainMappingError } from '../import/mappingProblems';
-import { summariseFileMoney, unconvertedAgainst } from '../import/moneySummary';
+import { type FileMoneySummary, MoneyTally, unconvertedAgainst } from '../import/moneySummary';
 import { getPreset } from '../import/presets';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
 import { defaultSettings, epochDayInZone, isoDayInZone, type Order, splitBuyerKey } from '../model';
-import { aggregateOrders, scoreAll } from '../scoring';
+import { type AggregateContext, aggregateOrders, scoreAll } from '../scoring';
+import { aggregateColumns, type KeyedAggregate, rowsUpToDay } from '../scoring/aggregateColumns';
 import { parseScoreArgs } from './args';
 import { type ScoredBuyer, scoredBuyersCsv } from './buyersCsv';
 
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
   const now = asOfParts
     ? wallTimeToEpoch(asOfParts[0], asOfParts[1], asOfParts[2], 0, 0, 0, 0, tz)
     : Date.now();
-  let result: ReturnType<typeof importFast>;
+  let result: FastImport;
   try {
     result = importFast(bytes, {
       mapping,
@@ -99,33 +100,29 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
 
   // As-of: start of that day in the shop zone; orders on later calendar days are ignored.
   // Without --as-of, the day of the latest order.
-  let orders = fastImportOrders(result);
-  const lastAt = orders.reduce((m, o) => Math.max(m, o.placedAt), 0);
+  const lastAt = latestOrderAt(result);
   const asOf = asOfParts ? now : startOfDay(lastAt, tz);
-  const asOfDay = epochDayInZone(asOf, tz);
-  const before = orders.length;
-  orders = orders.filter((o) => epochDayInZone(o.placedAt, tz) <= asOfDay);
-  const ignored = before - orders.length;
+  const chosen = ordersUpTo(result, tz, epochDayInZone(asOf, tz));
+  const before = result.path === 'columns' ? result.columns.count : result.orders.length;
+  const ignored = before - chosen.count;
 
   const settings = defaultSettings('en');
   settings.timeZone = tz;
   settings.scheme = args.scheme;
   settings.prediction.unit = args.unit;
   // Money is reported in the file's own currency (most of its orders) unless --currency forces one.
-  const money = summariseFileMoney(orders);
+  const money = chosen.money;
   settings.shopCurrency = args.currency ?? mapping?.currency ?? money.dominant ?? 'USD';
   const currency = settings.shopCurrency;
   const unconverted = unconvertedAgainst(money, currency, settings.currencyRates);
 
-  const byBuyer = new Map<string, Order[]>();
-  for (const o of orders) {
-    const list = byBuyer.get(o.buyerKey);
-    if (list) list.push(o);
-    else byBuyer.set(o.buyerKey, [o]);
-  }
-  const ctx = { shopCurrency: currency, currencyRates: settings.currencyRates, timeZone: tz };
-  const buyers = [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
-  const scored = scoreAll(buyers, settings, asOf);
+  const buyers = chosen.aggregate({
+    shopCurrency: currency,
+    currencyRates: settings.currencyRates,
+    timeZone: tz,
+  });
+  // The output holds no reasons, so classes are lean (the same classes, without explanations).
+  const scored = scoreAll(buyers, settings, asOf, { reasons: false });
 
   const rows: ScoredBuyer[] = buyers.map((b) => ({
     buyerId: splitBuyerKey(b.key).buyerId,
@@ -150,7 +147,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
     presetDetected: !mapping && !args.preset,
     footerLines: result.footerLines,
     rowsRead: result.rowsRead,
-    orders: orders.length,
+    orders: chosen.count,
     ordersAfterAsOf: ignored,
     buyers: buyers.length,
     rejectedRows: result.rejects.length,
@@ -193,6 +190,48 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       : 'gammagamma not enough history',
   );
   return 0;
+}
+
+/** The latest order's time (0 for a file without orders). */
+function latestOrderAt(result: FastImport): number {
+  let latest = 0;
+  if (result.path === 'columns') {
+    for (const at of result.columns.placedAt) if (at > latest) latest = at;
+  } else for (const o of result.orders) if (o.placedAt > latest) latest = o.placedAt;
+  return latest;
+}
+
+/** The orders up to the as-of day: how many, their money, and their per-buyer aggregates. */
+interface ChosenOrders {
+  count: number;
+  money: FileMoneySummary;
+  aggregate: (ctx: AggregateContext) => KeyedAggregate[];
+}
+
+function ordersUpTo(result: FastImport, tz: string, asOfDay: number): ChosenOrders {
+  if (result.path === 'columns') {
+    const c = result.columns;
+    const rows = rowsUpToDay(c, tz, asOfDay);
+    return {
+      count: rows.length,
+      money: new MoneyTally().addRows(c, rows).summary(),
+      aggregate: (ctx) => aggregateColumns(c, rows, ctx),
+    };
+  }
+  const orders = result.orders.filter((o) => epochDayInZone(o.placedAt, tz) <= asOfDay);
+  return {
+    count: orders.length,
+    money: new MoneyTally().add(orders).summary(),
+    aggregate: (ctx) => {
+      const byBuyer = new Map<string, Order[]>();
+      for (const o of orders) {
+        const list = byBuyer.get(o.buyerKey);
+        if (list) list.push(o);
+        else byBuyer.set(o.buyerKey, [o]);
+      }
+      return [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
+    },
+  };
 }
 
 function startOfDay(at: number, tz: string): number {

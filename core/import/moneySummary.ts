@@ -1,4 +1,7 @@
 import type { Order } from '../model';
+import { type OrderColumns, statusCode } from '../model/orderColumns';
+
+const PAID = statusCode('paid');
 
 /** One currency's share of a parsed file. */
 export interface CurrencyShare {
@@ -36,20 +39,31 @@ export class MoneyTally {
   private total = 0;
 
   add(orders: Iterable<Order>): this {
-    for (const o of orders) {
-      let s = this.shares.get(o.currency);
-      if (!s) {
-        s = { currency: o.currency, orders: 0, paidOrders: 0, paidSpend: 0 };
-        this.shares.set(o.currency, s);
-      }
-      s.orders++;
-      this.total++;
-      if (o.status === 'paid') {
-        s.paidOrders++;
-        s.paidSpend += o.total;
-      }
+    for (const o of orders) this.addOne(o.currency, o.status === 'paid', o.total);
+    return this;
+  }
+
+  /** Adds the chosen rows of order columns (row numbers in `rows`). */
+  addRows(c: OrderColumns, rows: ArrayLike<number>): this {
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      this.addOne(c.currencies[c.currency[i]], c.status[i] === PAID, c.total[i]);
     }
     return this;
+  }
+
+  private addOne(currency: string, paid: boolean, total: number): void {
+    let s = this.shares.get(currency);
+    if (!s) {
+      s = { currency, orders: 0, paidOrders: 0, paidSpend: 0 };
+      this.shares.set(currency, s);
+    }
+    s.orders++;
+    this.total++;
+    if (paid) {
+      s.paidOrders++;
+      s.paidSpend += total;
+    }
   }
 
   summary(): FileMoneySummary {

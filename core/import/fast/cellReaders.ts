@@ -64,7 +64,9 @@ export class CellReaders {
 
   /** The order total and its currency from the total cell and the currency cell (if mapped). */
   amount(currencyRaw: string, totalRaw: string): Amount | null {
-    return remember(this.amounts, `${currencyRaw}\u0000${totalRaw}`, () => {
+    // Without a currency column the total alone is the key (no joined string per row).
+    const key = this.m.columns.currencyColumn === undefined ? totalRaw : `${currencyRaw}\u0000${totalRaw}`;
+    return remember(this.amounts, key, () => {
       const r = this.readPair('currencyColumn', currencyRaw, 'total', totalRaw);
       // An order with no amount or no currency is rejected when it is finished: general path.
       const currency = r?.currency ?? this.defaultCurrency;

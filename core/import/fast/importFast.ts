@@ -165,10 +165,12 @@ class FastRows {
   /** Reads one data row; `false` when the whole file must go the general way. */
   add(cells: string[], line: number): boolean {
     // As the general importer: rows of empty cells are spacing, record-count footers no orders.
-    if (cells.every((c) => c.trim() === '')) return true;
-    if (isFooterLine(cells)) {
-      this.footerLines++;
-      return true;
+    if (!plainlyFilled(cells)) {
+      if (cells.every((c) => c.trim() === '')) return true;
+      if (isFooterLine(cells)) {
+        this.footerLines++;
+        return true;
+      }
     }
     this.rowsRead++;
     const col = this.col;
@@ -287,6 +289,19 @@ class OrderIds {
     keys.add(key);
     return 'check';
   }
+}
+
+/**
+ * Whether three cells start with a visible ASCII character: such a row is neither spacing nor a
+ * footer (a footer fills at most two), so the trimming checks for those can be skipped.
+ */
+function plainlyFilled(cells: readonly string[]): boolean {
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i].charCodeAt(0);
+    if (c > 32 && c < 127 && ++filled === 3) return true;
+  }
+  return false;
 }
 
 function isPlainNumber(s: string): boolean {

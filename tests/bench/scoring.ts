@@ -5,7 +5,9 @@ import {
   epochDayInZone,
   type Settings,
 } from '../../core/model';
+import { OrderColumnsBuilder, statusCode } from '../../core/model/orderColumns';
 import { aggregateOrders } from '../../core/scoring/aggregate';
+import { aggregateColumns, rowsUpToDay } from '../../core/scoring/aggregateColumns';
 import { compressBgNbd, fitBgNbd } from '../../core/scoring/bgnbd';
 import { classifyBuyer } from '../../core/scoring/classify';
 import { bgnbdInputs, hasPaidPurchase, repeatMeanSpend } from '../../core/scoring/features';
@@ -29,6 +31,7 @@ function time<T>(fn: () => T): [T, number] {
  * Scoring benchmarks (targets on a 2-core machine):
  * 1. aggregate + score 1,000,000 synthetic orders of 100,000 buyers, including both model fits
  *    from cold starts (≤ 400 ms). Classes are lean (no reasons), as the background stores them;
+ *    The same orders as item-less columns, aggregated by `aggregateColumns` (the command line's path);
  * 2. rescore 100,000 aggregates: scoreAll reusing the last fits (context rebuilt, lean classes) (≤ 100 ms);
  * 3. BG/NBD fit on the full CDNOW master log, 23,570 buyers (≤ 2 s).
  * Inputs are generated / read before the clock starts; each figure is the median of a few runs.
@@ -66,6 +69,39 @@ export async function run(report: Report): Promise<void> {
   report('aggregate 1M orders (100k buyers)', median(aggTimes), 'ms');
   report('scoreAll 100k buyers incl. BG/NBD + Gamma-Gamma fits (lean)', median(scoreTimes), 'ms');
   report('aggregate + score 1M orders, total', median(totals), 'ms');
+
+  // The same orders as item-less columns (what the fast importer gives for a one-line-order
+  // export, and what `npm run score` aggregates): columnar aggregation, then the same scoring.
+  const builder = new OrderColumnsBuilder('import', asOf, undefined);
+  for (const b of shop) {
+    const buyer = builder.buyerIndex(b.key);
+    for (const o of b.orders) {
+      builder.push(
+        o.orderId,
+        0,
+        buyer,
+        undefined,
+        o.placedAt,
+        o.total,
+        builder.currencyIndex(o.currency),
+        statusCode(o.status),
+        0,
+      );
+    }
+  }
+  const columns = builder.build();
+  const colAgg: number[] = [];
+  const colTotals: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [bs, tAgg] = time(() =>
+      aggregateColumns(columns, rowsUpToDay(columns, settings.timeZone, undefined), aggCtx),
+    );
+    const [, tScore] = time(() => scoreAll(bs, settings, asOf, { reasons: false }));
+    colAgg.push(tAgg);
+    colTotals.push(tAgg + tScore);
+  }
+  report('aggregate 1M item-less orders from columns', median(colAgg), 'ms');
+  report('aggregate (columns) + score 1M orders, total', median(colTotals), 'ms');
 
   const fits = last.context.fits;
   const ctx = last.context;

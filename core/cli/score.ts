@@ -9,8 +9,8 @@ import { explainMappingError } from '../import/mappingProblems';
 import { type FileMoneySummary, MoneyTally, unconvertedAgainst } from '../import/moneySummary';
 import { getPreset } from '../import/presets';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
-import { defaultSettings, epochDayInZone, isoDayInZone, type Order, splitBuyerKey } from '../model';
-import { type AggregateContext, aggregateOrders, scoreAll } from '../scoring';
+import { defaultSettings, epochDayInZone, isoDayInZone, splitBuyerKey } from '../model';
+import { type AggregateContext, aggregateOrdersByBuyer, scoreAll } from '../scoring';
 import { aggregateColumns, type KeyedAggregate, rowsUpToDay } from '../scoring/aggregateColumns';
 import { parseScoreArgs } from './args';
 import { type ScoredBuyer, scoredBuyersCsv } from './buyersCsv';
@@ -222,15 +222,7 @@ function ordersUpTo(result: FastImport, tz: string, asOfDay: number): ChosenOrde
   return {
     count: orders.length,
     money: new MoneyTally().add(orders).summary(),
-    aggregate: (ctx) => {
-      const byBuyer = new Map<string, Order[]>();
-      for (const o of orders) {
-        const list = byBuyer.get(o.buyerKey);
-        if (list) list.push(o);
-        else byBuyer.set(o.buyerKey, [o]);
-      }
-      return [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
-    },
+    aggregate: (ctx) => aggregateOrdersByBuyer(orders, ctx),
   };
 }
 

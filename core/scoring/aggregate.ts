@@ -1,4 +1,5 @@
 import { type BuyerAggregate, EMPTY_AGGREGATE, type Order } from '../model';
+import { DayTally } from './dayTally';
 import { epochDayInZoneFast } from './zoneDay';
 
 export interface AggregateContext {
@@ -30,6 +31,23 @@ export function toShopMinor(amount: number, currency: string, ctx: AggregateCont
  */
 export function aggregateOrders(orders: readonly Order[], ctx: AggregateContext): BuyerAggregate {
   return accumulate(undefined, orders, ctx).agg;
+}
+
+/**
+ * Per-buyer aggregates of a list of orders: each buyer's orders in list order, buyers in the
+ * order of their first order in the list.
+ */
+export function aggregateOrdersByBuyer(
+  orders: readonly Order[],
+  ctx: AggregateContext,
+): Array<{ key: string; agg: BuyerAggregate }> {
+  const byBuyer = new Map<string, Order[]>();
+  for (const o of orders) {
+    const list = byBuyer.get(o.buyerKey);
+    if (list) list.push(o);
+    else byBuyer.set(o.buyerKey, [o]);
+  }
+  return [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
 }
 
 /**
@@ -87,22 +105,14 @@ function accumulate(
   // Every paid item's quantity counts once in both, so the seed's item count is its unit count.
   let unitPriceCount = seed?.itemCount ?? 0;
   // Per purchase day: spend and paid orders; orders per day let a windowed F count orders, not days.
-  const { dayIndex, daySpend, dayOrders, dayKeys, catKeys, catSpend, countryKeys, countryOrders } = scratch;
-  dayIndex.clear();
-  daySpend.length = 0;
-  dayOrders.length = 0;
-  dayKeys.length = 0;
+  const { days: dayTally, catKeys, catSpend, countryKeys, countryOrders } = scratch;
+  dayTally.reset();
   catKeys.length = 0;
   catSpend.length = 0;
   countryKeys.length = 0;
   countryOrders.length = 0;
   if (seed) {
-    for (const [day, spend, count] of seed.days) {
-      dayIndex.set(day, dayKeys.length);
-      dayKeys.push(day);
-      daySpend.push(spend);
-      dayOrders.push(count ?? 1);
-    }
+    for (const [day, spend, count] of seed.days) dayTally.add(day, spend, count ?? 1);
     for (const k in seed.categorySpend) {
       catKeys.push(k);
       catSpend.push(seed.categorySpend[k]);
@@ -138,17 +148,7 @@ function accumulate(
       lastOrderAt = at;
       lastPaid = o;
     }
-    const day = epochDayInZoneFast(at, timeZone);
-    const slot = dayIndex.get(day);
-    if (slot === undefined) {
-      dayIndex.set(day, dayKeys.length);
-      dayKeys.push(day);
-      daySpend.push(total);
-      dayOrders.push(1);
-    } else {
-      daySpend[slot] += total;
-      dayOrders[slot]++;
-    }
+    dayTally.add(epochDayInZoneFast(at, timeZone), total, 1);
     if (o.discount && o.discount > 0) discountedOrders++;
     if (o.shipCountry) addTo(countryKeys, countryOrders, o.shipCountry, 1);
     if (converted === undefined) continue;
@@ -171,12 +171,7 @@ function accumulate(
       addTo(catKeys, catSpend, it.category ?? '', Math.round(total * share));
     }
   }
-  const order = dayKeys.map((_, i) => i).sort((i, j) => dayKeys[i] - dayKeys[j]);
-  const days: BuyerAggregate['days'] = new Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    days[k] = [dayKeys[i], daySpend[i], dayOrders[i]];
-  }
+  const days = dayTally.sorted();
   const agg: BuyerAggregate = {
     ...EMPTY_AGGREGATE,
     orders: (seed?.orders ?? 0) + orders.length,
@@ -207,10 +202,7 @@ function accumulate(
  * import aggregates 100k buyers at once, and fresh ones per buyer were most of its garbage.
  */
 const scratch = {
-  dayIndex: new Map<number, number>(),
-  daySpend: [] as number[],
-  dayOrders: [] as number[],
-  dayKeys: [] as number[],
+  days: new DayTally(),
   catKeys: [] as string[],
   catSpend: [] as number[],
   countryKeys: [] as string[],

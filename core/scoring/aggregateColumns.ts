@@ -1,6 +1,7 @@
 import { type BuyerAggregate, EMPTY_AGGREGATE } from '../model';
 import { type OrderColumns, statusCode } from '../model/orderColumns';
 import type { AggregateContext } from './aggregate';
+import { DayTally } from './dayTally';
 import { epochDayInZoneFast } from './zoneDay';
 
 const PAID = statusCode('paid');
@@ -107,15 +108,9 @@ function currencyConversion(c: OrderColumns, ctx: AggregateContext): Conversion 
   return { kind, rate };
 }
 
-/** Above this many purchase days a buyer's days are found through a Map rather than a scan. */
-const SCAN_DAYS = 16;
-
 /** Working arrays for one buyer at a time (a buyer has few purchase days and countries). */
 class BuyerScratch {
-  private dayKeys: number[] = [];
-  private daySpend: number[] = [];
-  private dayOrders: number[] = [];
-  private readonly dayIndex = new Map<number, number>();
+  private readonly days = new DayTally();
   private countryKeys: number[] = [];
   private countryOrders: number[] = [];
 
@@ -127,12 +122,8 @@ class BuyerScratch {
     conversion: Conversion,
     timeZone: string,
   ): BuyerAggregate {
-    const { dayKeys, daySpend, dayOrders, dayIndex } = this;
-    dayKeys.length = 0;
-    daySpend.length = 0;
-    dayOrders.length = 0;
-    dayIndex.clear();
-    let indexed = false;
+    const days = this.days;
+    days.reset();
     this.countryKeys.length = 0;
     this.countryOrders.length = 0;
     let refundedOrders = 0;
@@ -165,31 +156,7 @@ class BuyerScratch {
       const at = c.placedAt[i];
       if (at < firstOrderAt) firstOrderAt = at;
       if (at >= lastOrderAt) lastOrderAt = at;
-      const day = epochDayInZoneFast(at, timeZone);
-      const known = dayKeys.length;
-      if (!indexed && known > SCAN_DAYS) {
-        for (let d = 0; d < known; d++) dayIndex.set(dayKeys[d], d);
-        indexed = true;
-      }
-      let slot = -1;
-      if (indexed) slot = dayIndex.get(day) ?? -1;
-      else {
-        for (let d = 0; d < known; d++) {
-          if (dayKeys[d] === day) {
-            slot = d;
-            break;
-          }
-        }
-      }
-      if (slot < 0) {
-        if (indexed) dayIndex.set(day, known);
-        dayKeys.push(day);
-        daySpend.push(total);
-        dayOrders.push(1);
-      } else {
-        daySpend[slot] += total;
-        dayOrders[slot]++;
-      }
+      days.add(epochDayInZoneFast(at, timeZone), total, 1);
       const country = c.country[i];
       if (country !== 0) this.countCountry(country);
     }
@@ -201,7 +168,7 @@ class BuyerScratch {
       cancelledOrders,
       unconvertedOrders,
       paidSpend,
-      days: this.sortedDays(),
+      days: days.sorted(),
       // Item-less orders: every converted paid order's spend is uncategorised.
       categorySpend: convertedOrders > 0 ? { '': paidSpend } : {},
       countries: this.sortedCountries(c.countries),
@@ -225,14 +192,6 @@ class BuyerScratch {
     }
     countryKeys.push(country);
     countryOrders.push(1);
-  }
-
-  private sortedDays(): BuyerAggregate['days'] {
-    const { dayKeys, daySpend, dayOrders } = this;
-    const idx = dayKeys.map((_, i) => i).sort((i, j) => dayKeys[i] - dayKeys[j]);
-    const days: BuyerAggregate['days'] = new Array(idx.length);
-    for (let k = 0; k < idx.length; k++) days[k] = [dayKeys[idx[k]], daySpend[idx[k]], dayOrders[idx[k]]];
-    return days;
   }
 
   private sortedCountries(names: readonly string[]): Record<string, number> {

@@ -11,21 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFast } from '@/core/import/fast/importFast';
 import { MoneyTally } from '@/core/import/moneySummary';
-import { epochDayInZone, type Order } from '@/core/model';
+import { epochDayInZone } from '@/core/model';
 import { columnsToOrders, type OrderColumns, OrderColumnsBuilder } from '@/core/model/orderColumns';
-import { type AggregateContext, aggregateOrders } from '@/core/scoring/aggregate';
+import { type AggregateContext, aggregateOrdersByBuyer } from '@/core/scoring/aggregate';
 import { aggregateColumns, rowsUpToDay } from '@/core/scoring/aggregateColumns';
 import { seededRandom } from '@/core/scoring/cluster/random';
-
-function byObjects(orders: readonly Order[], ctx: AggregateContext) {
-  const byBuyer = new Map<string, Order[]>();
-  for (const o of orders) {
-    const list = byBuyer.get(o.buyerKey);
-    if (list) list.push(o);
-    else byBuyer.set(o.buyerKey, [o]);
-  }
-  return [...byBuyer].map(([key, list]) => ({ key, agg: aggregateOrders(list, ctx) }));
-}
 
 /** Asserts both ways agree for the orders up to `lastDay` (all when undefined). */
 function same(c: OrderColumns, ctx: AggregateContext, lastDay?: number): number {
@@ -34,7 +24,7 @@ function same(c: OrderColumns, ctx: AggregateContext, lastDay?: number): number 
     lastDay === undefined ? all : all.filter((o) => epochDayInZone(o.placedAt, ctx.timeZone) <= lastDay);
   const rows = rowsUpToDay(c, ctx.timeZone, lastDay);
   expect(rows.length).toBe(chosen.length);
-  expect(aggregateColumns(c, rows, ctx)).toEqual(byObjects(chosen, ctx));
+  expect(aggregateColumns(c, rows, ctx)).toEqual(aggregateOrdersByBuyer(chosen, ctx));
   expect(new MoneyTally().addRows(c, rows).summary()).toEqual(new MoneyTally().add(chosen).summary());
   return chosen.length;
 }

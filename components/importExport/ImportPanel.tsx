@@ -23,6 +23,7 @@ import { CurrencyStep } from './CurrencyStep';
 import { FileDrop } from './FileDrop';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummary } from './ImportSummary';
+import { importBatchSize } from './importBatchSize';
 import { importFailureText } from './importErrors';
 import { MappingEditor } from './MappingEditor';
 import { draftFromResolved, guessHeader, type MappingDraft, specOf } from './mappingDraft';
@@ -35,9 +36,6 @@ import { type FileSample, headHash, importOptionsOf, readSample } from './runOpt
 import { ScanSummary } from './ScanSummary';
 import { useFileScan } from './useFileScan';
 import { useShopOrders } from './useShopOrders';
-
-/** Orders per `importBatch` message: one transaction each, small enough to keep the worker responsive. */
-export const IMPORT_BATCH_SIZE = 2000;
 
 export interface Review {
   file: File;
@@ -263,6 +261,7 @@ export function ImportPanel({
       const change = settingsChangeOf(settings, choice);
       onRunning?.(true);
       if (change) await request('saveSettings', { settings: { ...settings, ...change } });
+      const batchSize = importBatchSize(r.file.size);
       const record = await request('startImport', {
         fileName: r.file.name,
         totalBytes: r.file.size,
@@ -271,14 +270,14 @@ export function ImportPanel({
           headHash: await headHash(r.file),
           // The resolved encoding, not "auto": a resume must decode exactly as this run did.
           encoding: r.sample.encoding,
-          batchSize: IMPORT_BATCH_SIZE,
+          batchSize,
           timeZone: settings.timeZone,
           options,
         },
       });
       const read: FileRead =
         r.read.kind === 'workbook' ? r.read : { kind: 'text', encoding: r.sample.encoding as EncodingChoice };
-      await execute(r.file, record, options, read, settings.timeZone, IMPORT_BATCH_SIZE, leftOut);
+      await execute(r.file, record, options, read, settings.timeZone, batchSize, leftOut);
     } catch (e) {
       onRunning?.(false);
       setError(importFailureText(e, t));

@@ -1,5 +1,6 @@
-import { ChunkDecoder, type CsvRow, CsvRowStream, type EncodingChoice } from '@/core/import';
+import type { CsvRow, EncodingChoice } from '@/core/import';
 import type { Workbook } from '@/core/import/workbook';
+import { textRows } from './textRows';
 
 /**
  * Where an import's rows come from: a text file (CSV/TSV/TXT, streamed and decoded) or one
@@ -58,23 +59,5 @@ export async function* fileRows(file: Blob, read: FileRead, signal?: AbortSignal
     if (rows.length === 0) yield { rows: [], bytes: file.size };
     return;
   }
-  const decoder = new ChunkDecoder(read.encoding);
-  const csv = new CsvRowStream();
-  const reader = file.stream().getReader();
-  let bytes = 0;
-  try {
-    for (;;) {
-      if (signal?.aborted) {
-        await reader.cancel();
-        return;
-      }
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      yield { rows: csv.push(decoder.push(value)), bytes };
-    }
-    yield { rows: [...csv.push(decoder.end()), ...csv.end()], bytes };
-  } finally {
-    reader.releaseLock();
-  }
+  yield* textRows(file, read.encoding, signal);
 }

@@ -1,6 +1,8 @@
-import { createImporter, type ImportBatch, type ImportOptions } from '@/core/import';
+import type { ImportBatch, ImportOptions } from '@/core/import';
 import { MessageFailure, request } from '@/core/messaging';
 import type { ImportRecord } from '@/core/model';
+import { parseBatches } from './parseBatches';
+import { batchesFromWorker, canParseInWorker } from './parseInWorker';
 import { type FileRead, fileRows } from './rowSource';
 
 export interface ImportProgress {
@@ -31,10 +33,9 @@ const HEARTBEAT_MS = 2000;
 const PROGRESS_MS = 200;
 
 /**
- * Streams a file through the import pipeline in the page and sends numbered batches to the
- * background: File.stream() → ChunkDecoder → CsvRowStream → importer (or a workbook sheet's
- * rows → importer). For text files only one chunk, the current batch and the importer's compact
- * indexes are in memory, so a million-line file fits.
+ * Streams a file through the import pipeline (parseBatches: in the parse worker for text files,
+ * on the page for workbooks) and sends numbered batches to the background, one at a time, each
+ * answered once committed. The worker parses the next batches meanwhile.
  *
  * Resume replays the file from the start: the importer is deterministic, so the same rows give
  * the same batches, and the first `skipBatches` of them are exactly what is already committed.
@@ -46,13 +47,12 @@ export async function runImport(
 ): Promise<{ status: 'done' | 'cancelled'; record?: ImportRecord }> {
   const { file, importId, signal } = input;
   const started = performance.now();
-  const importer = createImporter({
-    ...input.options,
-    importId,
-    now: Date.now(),
-    batchSize: input.batchSize,
-  });
+  const options = { ...input.options, importId, now: Date.now(), batchSize: input.batchSize };
+  const items = canParseInWorker(input.read)
+    ? batchesFromWorker(file, input.read, options, signal)
+    : parseBatches(fileRows(file, input.read, signal), options, signal);
   let batchNo = 0;
+  let rows = 0;
   let bytes = 0;
   let record: ImportRecord | undefined;
   let lastProgress = 0;
@@ -63,7 +63,6 @@ export async function runImport(
     const t = performance.now();
     if (!force && t - lastProgress < PROGRESS_MS) return;
     lastProgress = t;
-    const rows = importer.rowsRead;
     const replaying = batchNo < input.skipBatches;
     if (!replaying) live ??= { rows, at: t };
     const from = live ?? { rows: 0, at: started };
@@ -104,19 +103,22 @@ export async function runImport(
     void request('importHeartbeat', { importId }).catch(() => {});
   }, HEARTBEAT_MS);
   try {
-    for await (const chunk of fileRows(file, input.read, signal)) {
-      bytes = chunk.bytes;
-      for (const row of chunk.rows) {
-        const batch = importer.push(row);
-        if (batch) await send(batch);
+    for await (const item of items) {
+      bytes = item.bytes;
+      if (item.kind === 'progress') {
+        rows = item.rows;
+        progress();
+        continue;
       }
-      progress();
+      rows = item.batch.rowsRead;
+      // The last batch is sent even when empty, so the record's row count is final.
+      await send(item.batch);
+      if (item.last) {
+        progress(true);
+        return { status: 'done', record };
+      }
     }
-    if (signal.aborted) return { status: 'cancelled', record };
-    // The last batch is sent even when empty, so the record's row count is final.
-    await send(importer.finish());
-    progress(true);
-    return { status: 'done', record };
+    return { status: 'cancelled', record };
   } finally {
     clearInterval(heartbeat);
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BUILT_IN_PRESETS, type ImportOptions, presetFromSaved, type SavedPreset } from '@/core/import';
 import { useI18n } from '../ui/i18nContext';
 import { importFailureText } from './importErrors';
+import { canParseInWorker, scanInWorker } from './parseInWorker';
 import type { FileRead } from './rowSource';
 import { type FileScan, scanFile } from './scanFile';
 
@@ -35,10 +36,20 @@ export function useFileScan(
     const ctrl = new AbortController();
     setState({ status: 'running', rows: 0 });
     const timer = setTimeout(() => {
-      const all = { ...options, presets: [...presets.map(presetFromSaved), ...BUILT_IN_PRESETS] };
-      scanFile(file, read, all, ctrl.signal, (rows) => {
+      const onRows = (rows: number) => {
         if (!ctrl.signal.aborted) setState({ status: 'running', rows });
-      })
+      };
+      // Off the page when it can be: a million-line file is a few seconds of parsing.
+      const scanned = canParseInWorker(read)
+        ? scanInWorker(file, read, options, presets, ctrl.signal, onRows)
+        : scanFile(
+            file,
+            read,
+            { ...options, presets: [...presets.map(presetFromSaved), ...BUILT_IN_PRESETS] },
+            ctrl.signal,
+            onRows,
+          );
+      scanned
         .then((scan) => {
           if (scan && !ctrl.signal.aborted) setState({ status: 'done', scan });
         })

@@ -5,6 +5,7 @@ import { removeEmptyBuyers } from './buyerRemoval';
 import type { BuyerTiersDB } from './db';
 import { relinkBatch } from './importRelink';
 import { rebuildAggregates, writeOrders } from './orders';
+import { storedByKeys } from './storedByKeys';
 
 /** Rejects copied into the import record itself, for the history list without a second read. */
 export const REJECT_PREVIEW = 50;
@@ -179,12 +180,11 @@ async function saveBatch(
   now: number,
 ) {
   const keys = orders.map((o) => String((o as { key?: unknown } | null)?.key ?? ''));
-  const before = await db.orders.bulkGet(keys);
+  const stored = await storedByKeys(db.orders, keys);
   const foreign = new Map<string, Order>();
-  before.forEach((o) => {
-    if (o && o.importId !== importId) foreign.set(o.key, o);
-  });
-  const res = await writeOrders(db, orders, ctx, now);
+  for (const o of stored.values()) if (o.importId !== importId) foreign.set(o.key, o);
+  // The same read serves writeOrders: nothing else writes these keys inside this transaction.
+  const res = await writeOrders(db, orders, ctx, now, stored);
   if (foreign.size > 0) {
     const after = await db.orders.bulkGet([...foreign.keys()]);
     const replaced = after.filter((o): o is Order => o?.importId === importId);

@@ -78,6 +78,11 @@ export async function writeOrders(
   input: readonly unknown[],
   ctx: AggregateContext,
   now: number,
+  /**
+   * The stored orders under these keys, when the caller (inside its own transaction) has just
+   * read them: IndexedDB reads are paid per record, so an import batch reads its keys once.
+   */
+  stored?: ReadonlyMap<string, Order>,
 ): Promise<WriteOrdersResult> {
   if (input.length > MAX_ORDERS_PER_TRANSACTION) {
     throw new RangeError(`at most ${MAX_ORDERS_PER_TRANSACTION} orders per write, got ${input.length}`);
@@ -89,7 +94,9 @@ export async function writeOrders(
   const unique = [...byKey.values()];
 
   return db.transaction('rw', db.orders, db.buyers, async () => {
-    const existing = await db.orders.bulkGet(unique.map((o) => o.key));
+    const existing = stored
+      ? unique.map((o) => stored.get(o.key))
+      : await db.orders.bulkGet(unique.map((o) => o.key));
     const toPut: Order[] = [];
     /** New orders per touched buyer, for the incremental path. */
     const fresh = new Map<string, Order[]>();

@@ -9,7 +9,7 @@ import { askPage } from './import-helpers';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
 
 const LINES = 60_000;
-const BATCH = 2000; // IMPORT_BATCH_SIZE in components/importExport/ImportPanel.tsx
+const BATCH = 2000; // IMPORT_BATCH_SIZE in components/importExport/importBatchSize.ts
 let ext: ExtensionSession;
 const file = join(mkdtempSync(join(tmpdir(), 'bt-resume-')), 'big-shopify.csv');
 

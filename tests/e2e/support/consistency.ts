@@ -9,7 +9,7 @@ import { aggregateOrders } from '../../../core/scoring/aggregate';
 import { syntheticCsv } from '../../bench/import';
 import { askPage } from '../import-helpers';
 
-/** Batch size the dashboard imports with (IMPORT_BATCH_SIZE in components/importExport/ImportPanel.tsx). */
+/** Batch size the dashboard imports with (IMPORT_BATCH_SIZE in components/importExport/importBatchSize.ts). */
 export const IMPORT_BATCH = 2000;
 
 /** The whole database as the seller's own backup sees it (a page-only message). */

@@ -29,6 +29,8 @@ export interface RunningTeamServer {
   /** Set when this start made a code for the owner to join with. */
   ownerCode?: string;
   ownerJoined: boolean;
+  /** Open document connections on this instance (tests check that a left member sends nothing). */
+  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -81,9 +83,12 @@ export async function startTeamServer(o: TeamServerOptions): Promise<RunningTeam
     teamId: team.id,
     ownerCode,
     ownerJoined: db.hasOwner(),
+    connections: () => server.hocuspocus.getConnectionsCount(),
     async stop() {
-      // destroy() stores every loaded document before it resolves.
+      // destroy() stores every loaded document before it resolves, but only sends each
+      // document's close message: the sockets themselves are ended here, as a process exit would.
       await server.destroy();
+      for (const socket of server.webSocketServer.clients) socket.terminate();
       db.close();
     },
   };

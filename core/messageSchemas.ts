@@ -24,6 +24,7 @@ import { ActionTemplates } from './scoring/actions';
 import { CustomRule } from './sites/customRule';
 import { FieldCountsSchema } from './sites/fieldCountsSchema';
 import { SiteRuleFile } from './sites/ruleFile';
+import { TEAM_REQUESTS } from './teamSchemas';
 
 const TagId = z.string().min(1).max(64);
 const Keys = z.array(BuyerKey).max(2000);
@@ -205,6 +206,7 @@ export const REQUESTS = {
   listImports: { from: 'page', data: z.object({}) },
   // — import, export, backup (core/background/{import,export,backup}Handlers.ts) —
   ...IMPORT_EXPORT_REQUESTS,
+  ...TEAM_REQUESTS,
   // — control room (popup / dashboard): see core/background/adminHandlers.ts —
   queryBuyers: {
     from: 'page',

@@ -14,6 +14,7 @@ import type { Buyer, ClassChange, ImportRecord, Note, Order, Settings, Tag } fro
 import type { Lexicon, NeedsDto } from './needs';
 import type { ClusteringDto, ClusteringStatusDto } from './scoring/cluster/types';
 import type { CustomRule } from './sites/customRule';
+import type * as Team from './teamDtos';
 
 export type ErrorCode =
   | 'invalid-message'
@@ -208,6 +209,12 @@ interface Responses {
   resetLexicon: Lexicon;
   getStorageUsage: StorageUsageDto;
   mergeBuyers: BuyerMergeDto;
+  getTeamStatus: Team.TeamStatusDto;
+  joinTeam: Team.TeamStatusDto;
+  listTeamMembers: Team.TeamMemberDto[];
+  createTeamInvite: Team.TeamInviteDto;
+  removeTeamMember: { removed: string };
+  leaveTeam: { left: true };
 }
 
 export type ResponseOf<K extends MessageName> = Responses[K];

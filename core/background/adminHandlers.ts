@@ -142,6 +142,7 @@ export function createAdminHandlers(
     },
 
     async deleteEverything() {
+      await deps.team?.assertNotInTeam('deleting everything here');
       const prev = await settings.get();
       await clearEverything(db);
       // Keep only the seller's language: everything else, demo flag included, starts afresh.

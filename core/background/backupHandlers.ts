@@ -83,6 +83,7 @@ export function createBackupHandlers(
     },
 
     async applyRestore({ content, passphrase, mode }) {
+      await deps.team?.assertNotInTeam('restoring a backup here');
       const backup = await fitted(await read(content, passphrase), mode);
       const plan = planRestore(await currentBackupKeys(db), backup, mode);
       await restoreBackupData(db, backup, mode, aggregateContextOf(backup.settings), now());

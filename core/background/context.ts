@@ -4,6 +4,7 @@ import type { AggregateContext } from '../scoring/aggregate';
 import type { BuyerTiersDB } from '../store';
 import { getSettings, saveSettings } from '../store';
 import { saveSettingsWith } from '../store/settingsSave';
+import type { TeamService } from './team/service';
 
 /** A buyer whose aggregate a write changed, with the aggregate before it (undefined if new). */
 export interface TouchedBuyer {
@@ -52,6 +53,8 @@ export interface ServiceDeps {
    */
   signal(change: Omit<ChangeSignal, 'at'>): void;
   rescorer: Rescorer;
+  /** Team sync (core/background/team); absent in test backgrounds that do not exercise it. */
+  team?: TeamService;
 }
 
 /** Settings cached in memory; every write goes through `save` so the cache cannot go stale. */

@@ -42,6 +42,7 @@ import { type Background, type CallChanges, combineHandlers, HandlerError, type 
 import { firstForeignOrder, type SenderInfo } from './sender';
 import { createSiteRuleHandlers } from './siteRuleHandlers';
 import { createStorageHandlers } from './storageHandlers';
+import { createTeamHandlers } from './teamHandlers';
 
 /**
  * A content script may only touch buyers of the platform its page belongs to; extension pages
@@ -90,6 +91,10 @@ export function createHandlers(outer: ServiceDeps): BackgroundService {
   const { db, now, rescorer } = deps;
   const settings = new SettingsCache(db, deps.browserLanguage);
   const deletedTags = new Map<string, DeletedTag>();
+  // Other members' changes reach open pages and the buyer index like any local change.
+  deps.team?.listen(({ buyerKeys, tags }) =>
+    feed.announce({ buyerKeys: tags ? [] : buyerKeys, kinds: tags ? ['tags'] : ['buyers', 'tags'] }),
+  );
 
   const badgeOf = async (key: string) => {
     const badges = await badgesFor(db, [key], await settings.get(), now());
@@ -117,6 +122,7 @@ export function createHandlers(outer: ServiceDeps): BackgroundService {
     createImportExportHandlers(deps, settings),
     createStorageHandlers(deps),
     createBuyerMergeHandlers(deps),
+    createTeamHandlers(deps.team),
     {
       async getBadges({ buyerKeys, orderKeys }, sender) {
         // A content script asking for other platforms' buyers (or orders) simply gets none of them.

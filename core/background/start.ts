@@ -13,6 +13,7 @@ import { startOverlayWiring } from './overlayWiring';
 import { createRescorer } from './rescorer';
 import { dispatch } from './router';
 import type { SenderEnv } from './sender';
+import { createTeamService } from './team/wiring';
 
 /**
  * Wires the background: opens the database once, then answers every message in the protocol.
@@ -25,8 +26,11 @@ export function startBackground(): void {
     const browserLanguage = browser.i18n?.getUILanguage?.() ?? 'en';
     const now = () => Date.now();
     const rescorer = createRescorer({ db, now, browserLanguage });
-    const deps: ServiceDeps = { db, now, browserLanguage, signal: broadcastTo(contentTabs), rescorer };
+    // Team sync reaches the network only once the seller joined a team (resume does nothing before).
+    const team = createTeamService(db, now);
+    const deps: ServiceDeps = { db, now, browserLanguage, signal: broadcastTo(contentTabs), rescorer, team };
     const background = createHandlers(deps);
+    void team.resume().catch((e: unknown) => console.warn('[Buyer Tiers] team sync could not resume:', e));
     // A worker stopped mid-rescore (or after an import that never finished) leaves classes half
     // old: finish that now (its end is announced like every full rescore's).
     void background.resumeOwedWork().catch(() => {});

@@ -9,6 +9,7 @@ import { createHandlers } from '@/core/background/handlers';
 import { createRescorer } from '@/core/background/rescorer';
 import { type CallChanges, dispatch } from '@/core/background/router';
 import type { SenderEnv } from '@/core/background/sender';
+import type { TeamService } from '@/core/background/team/service';
 import type { MessageName } from '@/core/messaging';
 import { defaultSettings, type Settings } from '@/core/model';
 import { BuyerTiersDB, saveSettings, writeOrders } from '@/core/store';
@@ -36,6 +37,8 @@ export interface BackgroundOptions {
   rescorer?: Rescorer;
   /** Who `call` and `raw` send as unless told otherwise; the dashboard page by default. */
   sender?: object;
+  /** Team sync, for tests of the team messages. */
+  team?: TeamService;
 }
 
 export interface TestBackground {
@@ -100,7 +103,14 @@ function backgroundOver(db: BuyerTiersDB, opts: BackgroundOptions, rescorer: Res
   const now = () => opts.now;
   const signals: unknown[] = [];
   const make = () =>
-    createHandlers({ db, now, browserLanguage: 'en', signal: (s) => signals.push(s), rescorer });
+    createHandlers({
+      db,
+      now,
+      browserLanguage: 'en',
+      signal: (s) => signals.push(s),
+      rescorer,
+      team: opts.team,
+    });
   let service = make();
   const defaultSender = opts.sender ?? PAGE;
   const raw = (name: MessageName, data: unknown, sender: object = defaultSender) =>

@@ -3,6 +3,8 @@
  * - the pure core (core/model, scoring, needs, import, export, backup) imports no Dexie, WXT,
  *   Preact, core/store or core/background;
  * - components and entrypoints never import core/store (UI reaches data through messages);
+ * - the team server (server/) imports no extension code (only the pure core, core/team among
+ *   it), and the extension imports neither server/ nor the server-only packages;
  * - `npm run lint` (Biome's noRestrictedImports/noRestrictedGlobals in biome.json) fails on a
  *   file that breaks them;
  * - the store build's content script, loaded on every marketplace page, carries no zod and stays
@@ -14,8 +16,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
-const PURE_CORE = ['core/model', 'core/scoring', 'core/needs', 'core/import', 'core/export', 'core/backup'];
+const PURE_CORE = [
+  'core/model',
+  'core/scoring',
+  'core/needs',
+  'core/import',
+  'core/export',
+  'core/backup',
+  'core/team',
+];
+/** The Node team server: its own folder, sharing only the pure core (core/team's protocol). */
+const SERVER = 'server';
+const SERVER_ONLY_PACKAGES = /^(better-sqlite3|@hocuspocus\/(server|extension-[a-z-]+))(\/|$)/;
 const UI = ['components', 'entrypoints'];
+const EXTENSION = ['core', ...UI];
 const PURE_FORBIDDEN_PACKAGES = /^(dexie|wxt|preact|@preact)(\/|$)/;
 /*
  * 60 KiB per page (issue 11). Amazon's, the largest with its 12 languages' labels, is at about
@@ -70,6 +84,32 @@ describe('import rules', () => {
           const t = target(file, spec);
           return PURE_FORBIDDEN_PACKAGES.test(t) || inside(t, 'core/store') || inside(t, 'core/background');
         })
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the team server imports nothing of ours but the pure core', () => {
+    const files = sourceFiles(SERVER);
+    expect(files.length).toBeGreaterThan(3);
+    const bad = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => {
+          const t = target(file, spec);
+          if (PURE_FORBIDDEN_PACKAGES.test(t)) return true;
+          const ours = spec.startsWith('.') || spec.startsWith('@/');
+          return ours && !inside(t, SERVER) && !PURE_CORE.some((dir) => inside(t, dir));
+        })
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+    expect(files.flatMap(importsOf)).toContain('../../core/team/protocol');
+  });
+
+  it('the extension imports neither the team server nor its server-only packages', () => {
+    const bad = EXTENSION.flatMap(sourceFiles).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => SERVER_ONLY_PACKAGES.test(spec) || inside(target(file, spec), SERVER))
         .map((spec) => `${file} → ${spec}`),
     );
     expect(bad).toEqual([]);
@@ -161,6 +201,16 @@ describe('npm run lint enforces the same rules', () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.out.match(/only core\/background imports core\/store/g)?.length).toBe(2);
+  });
+
+  it('fails on a team server file importing the store, WXT or using browser', () => {
+    const r = lint({
+      'server/team/zz-architecture-probe.ts':
+        "import { browser } from 'wxt/browser';\nimport { openStore } from '../../core/store';\nexport const x = [browser, openStore, chrome];\n",
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('The team server runs in Node');
+    expect(r.out).toContain('noRestrictedGlobals');
   });
 
   it('passes the same kind of file when it keeps to the rules', () => {

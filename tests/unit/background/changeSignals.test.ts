@@ -16,6 +16,11 @@ const backgrounds = testBackgrounds('change-signals', { settle: true });
  * either declare what it invalidates or be added here on purpose.
  */
 const QUIET: Partial<Record<MessageName, string>> = {
+  getTeamStatus: 'reads',
+  listTeamMembers: 'reads (from the team server)',
+  createTeamInvite: 'creates an invite on the team server; nothing local changes',
+  removeTeamMember: 'changes the team server’s member list only',
+  leaveTeam: 'local data stays as it was; only the team connection and its documents go',
   getBadges: 'reads',
   listTags: 'reads',
   getSiteState: 'reads',

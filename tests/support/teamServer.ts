@@ -46,7 +46,7 @@ export const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-ser
 
 /**
  * Debian's redis-server on a free port, in memory only. Fails (never skips) when it is missing:
- * `.ci/run` installs it, and a local run needs `apt-get install -y redis-server`.
+ * `npm test` and `.ci/run` install it when run as root; otherwise `apt-get install -y redis-server`.
  */
 export async function startRedis(): Promise<Started & { url: string }> {
   if (!existsSync(REDIS_SERVER))

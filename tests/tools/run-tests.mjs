@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureDebianProgram } from './debian.mjs';
 import { ensureDependencies } from './deps.mjs';
 
 ensureDependencies();
@@ -30,6 +31,9 @@ function counts(file, exitCode) {
 
 let passed = 0;
 let failed = 0;
+
+// The team-sync tests (unit and real-browser) start Debian's redis-server themselves.
+ensureDebianProgram(process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server', 'redis-server');
 
 if (!onlyE2e) {
   const code = run('npx', [

@@ -3,6 +3,7 @@
  * server's origin, the member's token and role. Absent until a seller joins; removed on leaving.
  */
 import { z } from 'zod';
+import { DEMO_BUILD } from '../../sites/demoMode';
 import { JoinResponse } from '../../team/protocol';
 
 export const TeamSession = z.object({
@@ -19,7 +20,14 @@ export interface SessionStore {
   set(session: TeamSession | null): Promise<void>;
 }
 
-/** `https://host[:port]` from what a seller typed; http only for loopback (tests, local servers). */
+/**
+ * Loopback hosts a team server may use plain http on: the demo and test builds only (the real-
+ * browser tests run a server on 127.0.0.1). A store build talks https to the team's server and
+ * never to loopback, like the rest of the store build (the demo marketplace check in CI).
+ */
+const LOOPBACK_HOSTS: readonly string[] = DEMO_BUILD ? ['127.0.0.1', 'localhost', '[::1]'] : [];
+
+/** `https://host[:port]` from what a seller typed; http only for loopback in the demo build. */
 export function serverOrigin(typed: string): string | null {
   let url: URL;
   try {
@@ -28,7 +36,7 @@ export function serverOrigin(typed: string): string | null {
   } catch {
     return null;
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  const loopback = LOOPBACK_HOSTS.includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
   if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
     return null;

@@ -19,21 +19,7 @@ export interface SessionStore {
   set(session: TeamSession | null): Promise<void>;
 }
 
-/** `https://host[:port]` from what a seller typed; http only for loopback (tests, local servers). */
-export function serverOrigin(typed: string): string | null {
-  let url: URL;
-  try {
-    // Without a scheme, https is meant (string concatenation keeps a URL literal out of the bundle).
-    url = new URL(/^[a-z]+:\/\//i.test(typed.trim()) ? typed.trim() : 'https:' + '//' + typed.trim());
-  } catch {
-    return null;
-  }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
-  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
-    return null;
-  return url.origin;
-}
+export { serverOrigin } from '../../team/address';
 
 /** The WebSocket address of a server origin: wss for https, ws for loopback http. */
 export const socketUrl = (origin: string): string => origin.replace(/^http/, 'ws');

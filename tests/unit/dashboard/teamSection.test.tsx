@@ -51,6 +51,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The seller's answer to the browser's permission prompt (the promise form the page uses). */
+function grant(yes: boolean) {
+  const ask = vi.fn(async (_p: { origins?: string[] }) => yes);
+  vi.spyOn(browser.permissions, 'request').mockImplementation(
+    ask as unknown as typeof browser.permissions.request,
+  );
+  return ask;
+}
+
 /** happy-dom has no dialogs: the seller's answer to `window.confirm`, recorded. */
 function confirmAnswering(yes: boolean) {
   const ask = vi.fn((_text: string) => yes);
@@ -115,7 +124,7 @@ async function fillAndSubmit(values: { server: string; code: string; name: strin
 
 describe('the join form', () => {
   it('asks for exactly the server’s origin first and does not join when the seller refuses', async () => {
-    const ask = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
+    const ask = grant(false);
     const { error, joined } = await fillAndSubmit({ server: 'team.test', code: 'K7QX2M9DVH4R', name: 'Li' });
     expect(ask).toHaveBeenCalledWith({ origins: ['https://team.test/*'] });
     expect(sent).toEqual([]);
@@ -125,7 +134,7 @@ describe('the join form', () => {
   });
 
   it('joins with the normalised address once the origin is granted', async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    grant(true);
     answer = () => inTeam;
     const { joined, error } = await fillAndSubmit({
       server: 'team.test',
@@ -140,7 +149,7 @@ describe('the join form', () => {
   });
 
   it('asks nothing for an address the background would refuse', async () => {
-    const ask = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const ask = grant(true);
     const { error } = await fillAndSubmit({ server: 'http://team.test', code: 'K7QX-2M9D-VH4R', name: 'Li' });
     expect(ask).not.toHaveBeenCalled();
     expect(sent).toEqual([]);

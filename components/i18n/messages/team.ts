@@ -95,7 +95,7 @@ export const teamMessages = defineMessages(
     'team.join.joined': '您已加入“{team}”。',
     'team.err.serverEmpty': '请输入团队服务器地址。',
     'team.err.serverBad':
-      '此地址无法使用：必须以 https:// 开头，主机名之后不能有其他内容（只有本机上的服务器可以用 http://）。',
+      '此地址无法使用：必须以 https:// 开头，主机名之后不能有其他内容（只有本机上的服务器可以用 http:// 开头）。',
     'team.err.codeShape': '加入码由 12 位字母和数字组成，例如 K7QX-2M9D-VH4R。',
     'team.err.nameEmpty': '请输入团队成员会看到的名字。',
     'team.err.nameLong': '名字最多 60 个字符。',

@@ -15,6 +15,7 @@ import { Overview } from './sections/Overview';
 import { SettingsSection } from './sections/SettingsSection';
 import { SiteRules } from './sections/SiteRules';
 import { Tags } from './sections/Tags';
+import { Team } from './sections/Team';
 import { Templates } from './sections/Templates';
 import { Thresholds } from './sections/Thresholds';
 
@@ -122,6 +123,8 @@ function renderSection(
       return <Templates ctx={ctx} />;
     case 'sites':
       return <SiteRules ctx={ctx} settings={settings} />;
+    case 'team':
+      return <Team ctx={ctx} />;
     case 'settings':
       return <SettingsSection ctx={ctx} settings={settings} />;
   }

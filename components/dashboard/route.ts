@@ -11,6 +11,7 @@ export const SECTIONS = [
   'needs',
   'actions',
   'sites',
+  'team',
   'settings',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];

@@ -14,6 +14,7 @@ import { reasonMessages } from './messages/reasons';
 import { settingsMessages } from './messages/settings';
 import { siteRuleMessages } from './messages/siteRules';
 import { teachMessages } from './messages/teach';
+import { teamMessages } from './messages/team';
 
 /**
  * Every UI area's catalogue. Add a new area as `messages/<area>.ts` and list it here; keys must
@@ -36,6 +37,7 @@ export const CATALOGUES = [
   needsSettingsMessages,
   importCoreMessages,
   siteRuleMessages,
+  teamMessages,
 ] as const;
 
 type KeysOf<C> = C extends { en: Readonly<Record<infer K, string>> } ? K : never;

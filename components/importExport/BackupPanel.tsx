@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '@/core/backup/passphrase';
 import type { RestorePlan } from '@/core/importExportDtos';
 import { request } from '@/core/messaging';
+import { leaveTeamFirst } from '../team/leaveFirst';
 import { errorText } from '../ui/errors';
 import { formatCount } from '../ui/format';
 import { useI18n } from '../ui/i18nContext';
@@ -70,6 +71,7 @@ export function BackupPanel() {
     if (mode === 'replace' && !window.confirm(t('io.restore.replaceConfirm'))) return;
     setBusy(true);
     try {
+      if (!(await leaveTeamFirst('restore', t))) return;
       await request('applyRestore', { content: file.text, passphrase: restorePass || undefined, mode });
       setRestoreMsg({ text: t('io.restore.done', { n: formatCount(plan.tables.buyers.inBackup, locale) }) });
       setPlan(undefined);

@@ -9,3 +9,10 @@ export const DEMO_BUILD: boolean =
   import.meta.env.MODE === 'demo' ||
   import.meta.env.MODE === 'development' ||
   import.meta.env.MODE === 'test';
+
+/**
+ * Loopback hosts that only the demo and test builds may reach over plain http (the real-browser
+ * tests run their team server on 127.0.0.1). Empty in the store build, which never talks to
+ * loopback: a seller's team server is https.
+ */
+export const DEMO_LOOPBACK_HOSTS: readonly string[] = DEMO_BUILD ? ['127.0.0.1', 'localhost', '[::1]'] : [];

@@ -4,8 +4,8 @@
  * each profile's dashboard page. A tag, a link and a note made in one profile appear in the
  * others; two agents tagging one buyer at once keep both tags; edits made while the server is
  * killed and restarted arrive when it is back; the agents' browsers contact only the team
- * server. (The dashboard's Team section is not built yet: these tests drive the messages it
- * will send.)
+ * server. These tests drive the messages directly; tests/e2e/team-dashboard.e2e.ts drives the
+ * dashboard's Team section that sends them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import type { TeamStatusDto } from '../../core/teamDtos';
 import { startTeamServer, type TeamServerProcess } from '../support/teamServer';
 import { askPage } from './import-helpers';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
+import { eventually, noteOf as noteOfIn, tagNamesOf as tagNamesOfIn } from './support/teamData';
 
 interface Profile {
   ext: ExtensionSession;
@@ -38,47 +39,8 @@ async function profile(): Promise<Profile> {
   return p;
 }
 
-/** Rows of one table of the profile's main database, read in its service worker. */
-async function rows<T>(p: Profile, table: 'buyerTags' | 'notes' | 'tags'): Promise<T[]> {
-  return p.ext.worker.evaluate(
-    (t) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('buyer-tiers');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(t, 'readonly').objectStore(t).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const tagNamesOf = async (p: Profile, buyerKey: string): Promise<string[]> => {
-  const [links, tags] = await Promise.all([
-    rows<{ buyerKey: string; tagId: string }>(p, 'buyerTags'),
-    rows<Tag>(p, 'tags'),
-  ]);
-  const byId = new Map(tags.map((t) => [t.id, t.name]));
-  return links
-    .filter((l) => l.buyerKey === buyerKey)
-    .map((l) => byId.get(l.tagId) ?? '?')
-    .sort();
-};
-const noteOf = async (p: Profile, buyerKey: string) =>
-  (await rows<{ buyerKey: string; text: string }>(p, 'notes')).find((n) => n.buyerKey === buyerKey)?.text;
+const tagNamesOf = (p: Profile, buyerKey: string) => tagNamesOfIn(p.ext, buyerKey);
+const noteOf = (p: Profile, buyerKey: string) => noteOfIn(p.ext, buyerKey);
 
 let owner: Profile;
 let li: Profile;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request, type StorageUsageDto } from '@/core/messaging';
 import type { Settings } from '@/core/model';
 import { ExportBackupPanel } from '../../importExport/ExportBackupPanel';
+import { leaveTeamFirst } from '../../team/leaveFirst';
 import { errorText } from '../../ui/errors';
 import { useI18n } from '../../ui/i18nContext';
 import type { SectionContext } from '../DashboardApp';
@@ -82,8 +83,10 @@ export function SettingsSection({ ctx, settings }: { ctx: SectionContext; settin
           onSubmit={(e) => {
             e.preventDefault();
             if (confirm !== 'DELETE') return;
-            void request('deleteEverything', { confirm: 'DELETE' })
-              .then(() => {
+            void leaveTeamFirst('delete', t)
+              .then(async (go) => {
+                if (!go) return;
+                await request('deleteEverything', { confirm: 'DELETE' });
                 setConfirm('');
                 ctx.notify({ text: t('dash.set.deleted') });
               })

@@ -3,6 +3,8 @@
  * reaches the network before a seller joins: the session is absent, so `resume` does nothing,
  * and joining first checks that the seller granted access to exactly the server's origin.
  */
+
+import { DEMO_LOOPBACK_HOSTS } from '../../sites/demoMode';
 import { formatCode, type InviteResponse, type Member, normalizeCode } from '../../team/protocol';
 import type { TeamStatusDto } from '../../teamDtos';
 import { HandlerError } from '../router';
@@ -53,7 +55,7 @@ export class TeamService {
   async join(input: { server: string; code: string; name: string }): Promise<TeamStatusDto> {
     if (await this.inTeam())
       throw new TeamRefusal('bad-request', 'This browser is already in a team. Leave it first.');
-    const origin = serverOrigin(input.server);
+    const origin = serverOrigin(input.server, DEMO_LOOPBACK_HOSTS);
     if (!origin)
       throw new TeamRefusal(
         'bad-request',

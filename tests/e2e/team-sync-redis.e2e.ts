@@ -14,6 +14,7 @@ import type { Started } from '../support/processes';
 import { startRedis, startTeamServer, type TeamServerProcess } from '../support/teamServer';
 import { askPage } from './import-helpers';
 import { type ExtensionSession, launchWithExtension } from './support/extension';
+import { eventually, tagNamesOf } from './support/teamData';
 
 let dir: string;
 let redis: Started & { url: string };
@@ -24,40 +25,6 @@ let ownerPage: Page;
 let agentPage: Page;
 let agent: ExtensionSession;
 let owner: ExtensionSession;
-
-async function linkedTagNames(ext: ExtensionSession, buyerKey: string): Promise<string[]> {
-  return ext.worker.evaluate(
-    (key) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('buyer-tiers');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['buyerTags', 'tags'], 'readonly');
-          const links = tx.objectStore('buyerTags').getAll();
-          const tags = tx.objectStore('tags').getAll();
-          tx.oncomplete = () => {
-            const names = new Map((tags.result as { id: string; name: string }[]).map((t) => [t.id, t.name]));
-            resolve(
-              (links.result as { buyerKey: string; tagId: string }[])
-                .filter((l) => l.buyerKey === key)
-                .map((l) => names.get(l.tagId) ?? '?')
-                .sort(),
-            );
-            open.result.close();
-          };
-        };
-      }),
-    buyerKey,
-  );
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'team-redis-e2e-'));
@@ -95,13 +62,13 @@ describe('team sync over two server instances and Redis', () => {
     const vip = await askPage<Tag>(ownerPage, 'createTag', { name: 'VIP', color: '#aa0000' });
     await askPage(ownerPage, 'tagBuyers', { buyerKeys: ['amazon:wang'], tagId: vip.id });
     await eventually(
-      async () => (await linkedTagNames(agent, 'amazon:wang')).join() === 'VIP',
+      async () => (await tagNamesOf(agent, 'amazon:wang')).join() === 'VIP',
       'VIP at the agent',
     );
     const late = await askPage<Tag>(agentPage, 'createTag', { name: 'Late payer', color: '#0000aa' });
     await askPage(agentPage, 'tagBuyers', { buyerKeys: ['amazon:wang'], tagId: late.id });
     await eventually(
-      async () => (await linkedTagNames(owner, 'amazon:wang')).join() === 'Late payer,VIP',
+      async () => (await tagNamesOf(owner, 'amazon:wang')).join() === 'Late payer,VIP',
       'the agent’s tag at the owner',
     );
   });

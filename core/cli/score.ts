@@ -6,7 +6,12 @@ import { ImportError } from '../import/errors';
 import { type FastImport, importFast } from '../import/fast/importFast';
 import { MappingSpec } from '../import/mapping';
 import { explainMappingError } from '../import/mappingProblems';
-import { type FileMoneySummary, MoneyTally, unconvertedAgainst } from '../import/moneySummary';
+import {
+  type FileMoneySummary,
+  MoneyTally,
+  summariseFileMoney,
+  unconvertedAgainst,
+} from '../import/moneySummary';
 import { getPreset } from '../import/presets';
 import { assertTimeZone, wallTimeToEpoch } from '../import/zoned';
 import { defaultSettings, epochDayInZone, isoDayInZone, splitBuyerKey } from '../model';
@@ -221,7 +226,7 @@ function ordersUpTo(result: FastImport, tz: string, asOfDay: number): ChosenOrde
   const orders = result.orders.filter((o) => epochDayInZone(o.placedAt, tz) <= asOfDay);
   return {
     count: orders.length,
-    money: new MoneyTally().add(orders).summary(),
+    money: summariseFileMoney(orders),
     aggregate: (ctx) => aggregateOrdersByBuyer(orders, ctx),
   };
 }

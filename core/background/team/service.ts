@@ -23,8 +23,30 @@ export interface TeamServiceDeps {
   WebSocketImpl?: WebSocketConstructor;
 }
 
+/**
+ * Something else a team shares beside the tags, links and notes of `TeamSync` (the shop's
+ * settings, class summaries): started after it with the same session, stopped before it.
+ */
+export interface TeamUnit {
+  start(session: TeamSession, firstSync: boolean): Promise<void>;
+  /** Stops all its traffic; with `forget` (leaving the team) it also drops what it saved. */
+  stop(forget: boolean): Promise<void>;
+}
+
 export class TeamService {
+  private readonly units: TeamUnit[] = [];
+
   constructor(private readonly deps: TeamServiceDeps) {}
+
+  /** Adds a unit; the background adds every unit before it calls `resume`. */
+  addUnit(unit: TeamUnit): void {
+    this.units.push(unit);
+  }
+
+  private async startAll(session: TeamSession, firstSync: boolean): Promise<void> {
+    await this.deps.sync.start(session, firstSync);
+    for (const unit of this.units) await unit.start(session, firstSync);
+  }
 
   listen(listener: InboundListener): void {
     this.deps.sync.listen(listener);
@@ -45,7 +67,7 @@ export class TeamService {
   /** On worker start: resumes syncing if this browser is in a team; otherwise does nothing. */
   async resume(): Promise<void> {
     const session = await this.deps.sessions.get();
-    if (session && !this.deps.sync.running) await this.deps.sync.start(session, false);
+    if (session && !this.deps.sync.running) await this.startAll(session, false);
   }
 
   async inTeam(): Promise<boolean> {
@@ -72,7 +94,7 @@ export class TeamService {
     const member = await teamApi(this.deps.fetch, origin).join(code, input.name);
     const session: TeamSession = { origin, member, joinedAt: this.deps.now() };
     await this.deps.sessions.set(session);
-    await this.deps.sync.start(session, true);
+    await this.startAll(session, true);
     return this.status();
   }
 
@@ -116,6 +138,7 @@ export class TeamService {
 
   /** Stops all traffic and forgets the team; the local tags, notes and orders stay. */
   async leave(): Promise<void> {
+    for (const unit of [...this.units].reverse()) await unit.stop(true);
     await this.deps.sync.stop(true);
     await this.deps.sessions.set(null);
   }

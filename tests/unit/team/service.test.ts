@@ -64,14 +64,25 @@ describe('team messages', () => {
       fetch: fetchSpy,
       hasOriginPermission: async (o) => granted && o === origin,
     });
+    // A unit (settings, class summaries) starts after the shared rows and stops before them.
+    const unitCalls: string[] = [];
+    team.addUnit({
+      start: async (s, firstSync) => {
+        unitCalls.push(`start ${s.member.role} first=${firstSync} syncing=${sync.running}`);
+      },
+      stop: async (forget) => {
+        unitCalls.push(`stop forget=${forget} syncing=${sync.running}`);
+      },
+    });
     const bg = backgrounds.background(db, { now: Date.now(), team });
-    return { bg, team, requests, sync };
+    return { bg, team, requests, sync, unitCalls };
   }
 
   it('does nothing on the network before joining, and not without the origin permission', async () => {
-    const { bg, team, requests, sync } = setup(false);
+    const { bg, team, requests, sync, unitCalls } = setup(false);
     await team.resume();
     expect(sync.running).toBe(false);
+    expect(unitCalls).toEqual([]);
     expect(await bg.call<TeamStatusDto>('getTeamStatus', {})).toMatchObject({
       inTeam: false,
       sync: { connection: 'off' },
@@ -98,7 +109,7 @@ describe('team messages', () => {
   });
 
   it('joins, syncs, guards delete-everything and restore, invites, and leaves', async () => {
-    const { bg, sync } = setup(true);
+    const { bg, sync, unitCalls } = setup(true);
     const joined = await bg.call<TeamStatusDto>('joinTeam', {
       server: `${origin}/`,
       code: server.ownerCode!,
@@ -120,6 +131,7 @@ describe('team messages', () => {
     await bg.call('leaveTeam', {});
     await until(() => server.connections() < before, 'the connections to close');
     expect(await bg.call<TeamStatusDto>('getTeamStatus', {})).toMatchObject({ inTeam: false });
+    expect(unitCalls).toEqual(['start owner first=true syncing=true', 'stop forget=true syncing=true']);
   });
 
   it('a marketplace page cannot send team messages', async () => {
